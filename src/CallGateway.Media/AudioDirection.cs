@@ -1,0 +1,10 @@
+namespace CallGateway.Media;
+
+public enum AudioDirection
+{
+    /// <summary>Audio from the WhatsApp user, after decoding.</summary>
+    Received,
+
+    /// <summary>Audio we send to the WhatsApp user, before encoding.</summary>
+    Sent,
+}

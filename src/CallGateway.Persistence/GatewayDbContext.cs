@@ -1,0 +1,64 @@
+using CallGateway.Persistence.Entities;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
+
+namespace CallGateway.Persistence;
+
+/// <summary>The gateway's database: calls, their history, and the webhook inbox.</summary>
+public sealed class GatewayDbContext(DbContextOptions<GatewayDbContext> options) : DbContext(options)
+{
+    public DbSet<CallRecord> Calls => Set<CallRecord>();
+    public DbSet<CallTransitionRecord> CallTransitions => Set<CallTransitionRecord>();
+    public DbSet<InboxMessage> Inbox => Set<InboxMessage>();
+
+    protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
+    {
+        ArgumentNullException.ThrowIfNull(configurationBuilder);
+
+        // Unix milliseconds: sortable and comparable on every provider (SQLite cannot order DateTimeOffset text).
+        configurationBuilder.Properties<DateTimeOffset>().HaveConversion<UnixMillisecondsConverter>();
+        configurationBuilder.Properties<DateTimeOffset?>().HaveConversion<UnixMillisecondsConverter>();
+        configurationBuilder.Properties<InboxStatus>().HaveConversion<string>().HaveMaxLength(16);
+    }
+
+    protected override void OnModelCreating(ModelBuilder modelBuilder)
+    {
+        ArgumentNullException.ThrowIfNull(modelBuilder);
+        modelBuilder.Entity<CallRecord>(call =>
+        {
+            call.ToTable("calls");
+            call.HasKey(c => c.Id);
+            call.HasIndex(c => c.MetaCallId).IsUnique();
+            call.HasIndex(c => new { c.Status, c.CreatedAt });
+            call.HasIndex(c => c.CreatedAt);
+            call.Property(c => c.Id).HasMaxLength(64);
+            call.Property(c => c.MetaCallId).HasMaxLength(256);
+            call.Property(c => c.Direction).HasMaxLength(16);
+            call.Property(c => c.Status).HasMaxLength(16);
+            call.Property(c => c.EndReason).HasMaxLength(32);
+            call.Property(c => c.BizOpaqueCallbackData).HasMaxLength(512);
+        });
+        modelBuilder.Entity<CallTransitionRecord>(t =>
+        {
+            t.ToTable("call_transitions");
+            t.HasKey(x => x.Id);
+            t.HasIndex(x => new { x.CallId, x.Sequence }).IsUnique();
+            t.Property(x => x.CallId).HasMaxLength(64);
+            t.Property(x => x.Trigger).HasMaxLength(128);
+        });
+        modelBuilder.Entity<InboxMessage>(m =>
+        {
+            m.ToTable("webhook_inbox");
+            m.HasKey(x => x.Id);
+            m.HasIndex(x => x.DedupeKey).IsUnique();
+            m.HasIndex(x => new { x.Status, x.Id });
+            m.Property(x => x.DedupeKey).HasMaxLength(512);
+            m.Property(x => x.Kind).HasMaxLength(32);
+            m.Property(x => x.MetaCallId).HasMaxLength(256);
+        });
+    }
+
+    private sealed class UnixMillisecondsConverter() : ValueConverter<DateTimeOffset, long>(
+        v => v.ToUnixTimeMilliseconds(),
+        v => DateTimeOffset.FromUnixTimeMilliseconds(v));
+}

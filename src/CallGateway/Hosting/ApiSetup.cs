@@ -1,0 +1,44 @@
+using System.Text.Json.Serialization;
+using CallGateway.Api;
+using FluentValidation;
+using Microsoft.OpenApi;
+using Serilog;
+
+namespace CallGateway.Hosting;
+
+internal static class ApiSetup
+{
+    public static IServiceCollection AddCallGatewayApi(this IServiceCollection services)
+    {
+        services.AddProblemDetails();
+        services.AddValidatorsFromAssemblyContaining<PlaceCallRequestValidator>(ServiceLifetime.Singleton);
+        services.ConfigureHttpJsonOptions(o => o.SerializerOptions.Converters.Add(new JsonStringEnumConverter()));
+        services.Configure<Microsoft.AspNetCore.Mvc.JsonOptions>(o => o.JsonSerializerOptions.Converters.Add(new JsonStringEnumConverter()));
+        services.AddEndpointsApiExplorer();
+        services.AddSwaggerGen(o =>
+        {
+            o.SwaggerDoc("v1", new OpenApiInfo
+            {
+                Title = "CallGateway",
+                Version = "v1",
+                Description = "Internal API of the WhatsApp Business voice-call gateway: place, accept, reject and hang up calls, and inspect them.",
+            });
+            var xml = Path.Combine(AppContext.BaseDirectory, "CallGateway.xml");
+            if (File.Exists(xml))
+            {
+                o.IncludeXmlComments(xml);
+            }
+        });
+        return services;
+    }
+
+    public static WebApplication UseCallGatewayApi(this WebApplication app)
+    {
+        app.UseExceptionHandler();
+        app.UseStatusCodePages();
+        app.UseSerilogRequestLogging();
+        app.UseSwagger();
+        app.UseSwaggerUI(o => o.DocumentTitle = "CallGateway API");
+        return app;
+    }
+}

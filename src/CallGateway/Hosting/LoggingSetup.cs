@@ -1,0 +1,19 @@
+using Serilog;
+
+namespace CallGateway.Hosting;
+
+internal static class LoggingSetup
+{
+    /// <summary>
+    /// Serilog as the logging provider, configured from the <c>Serilog</c> section. Scopes (the call id) become
+    /// properties. No bootstrap logger: WebApplicationFactory builds the host more than once.
+    /// </summary>
+    public static WebApplicationBuilder AddCallGatewayLogging(this WebApplicationBuilder builder)
+    {
+        builder.Services.AddSerilog((services, logger) => logger
+            .ReadFrom.Configuration(builder.Configuration)
+            .ReadFrom.Services(services)
+            .Enrich.FromLogContext());
+        return builder;
+    }
+}
