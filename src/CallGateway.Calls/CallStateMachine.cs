@@ -112,12 +112,13 @@ public static partial class CallStateMachine
         return state.Direction == CallDirection.Inbound ? CallEndReason.Cancelled : CallEndReason.NotAnswered;
     }
 
-    /// <summary>Copies a terminate webhook's details into the state, filling only what is still unknown.</summary>
+    /// <summary>Copies a terminate webhook's details into the state, filling what is still unknown.</summary>
     private static CallState ApplyTerminate(CallState state, TerminateReceived t) => state with
     {
         MetaCallId = state.MetaCallId ?? t.MetaCallId,
         MetaTerminateStatus = state.MetaTerminateStatus ?? t.MetaStatus,
-        DurationSeconds = state.DurationSeconds is > 0 ? state.DurationSeconds : t.DurationSeconds ?? state.DurationSeconds,
+        // Meta's talk time wins over our own measurement, but a retry reporting 0 never erases a real duration.
+        DurationSeconds = t.DurationSeconds is > 0 ? t.DurationSeconds : state.DurationSeconds ?? t.DurationSeconds,
         LastErrorCode = state.LastErrorCode ?? t.ErrorCode,
         LastError = state.LastError ?? t.ErrorMessage,
     };
