@@ -33,7 +33,8 @@ public static class CallsEndpoints
     {
         var to = PhoneNumbers.Normalize(request.To!);
         var result = await calls.StartOutboundAsync(new DialRequested(to, request.BizOpaqueCallbackData), cancellationToken).ConfigureAwait(false);
-        var call = result.State;
+        // The dial event's own result is the Dialing state; the connect request ran right after it.
+        var call = (await calls.FindAsync(result.State.Id, cancellationToken).ConfigureAwait(false))?.State ?? result.State;
         if (call.Status == CallStatus.Terminated)
         {
             // The connect never got going: say why, with Meta's own code when Meta refused it.
@@ -42,8 +43,7 @@ public static class CallsEndpoints
                 extensions: new Dictionary<string, object?> { ["callId"] = call.Id, ["metaErrorCode"] = call.LastErrorCode });
         }
 
-        var current = (await calls.FindAsync(call.Id, cancellationToken).ConfigureAwait(false))?.State ?? call;
-        return TypedResults.Accepted($"/api/calls/{call.Id}", CallResponse.From(current));
+        return TypedResults.Accepted($"/api/calls/{call.Id}", CallResponse.From(call));
     }
 
     internal static async Task<Ok<CallListResponse>> ListAsync(
