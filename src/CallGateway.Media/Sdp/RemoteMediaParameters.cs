@@ -37,7 +37,9 @@ public sealed class RemoteMediaParameters
     /// <summary>At least one; media-level ones if the section has any, else the session-level ones.</summary>
     public required IReadOnlyList<SdpFingerprint> Fingerprints { get; init; }
 
-    /// <summary>The <c>a=setup</c> value, or null when absent (RFC 4145 §4 then means active).</summary>
+    /// <summary>
+    /// The <c>a=setup</c> value, or null when absent (RFC 4145 §4 defaults: active in an offer, passive in an answer).
+    /// </summary>
     public SdpSetup? Setup { get; init; }
 
     /// <summary>The section's parsable <c>a=candidate</c> lines, in order.</summary>

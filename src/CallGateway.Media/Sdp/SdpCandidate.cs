@@ -178,7 +178,7 @@ public sealed class SdpCandidate
     }
 
     /// <summary>RFC 8839 §5.1: foundation = 1*32ice-char; ice-char = ALPHA / DIGIT / "+" / "/".</summary>
-    private static bool IsFoundation(string value)
+    internal static bool IsFoundation(string value)
     {
         if (value.Length is 0 or > 32)
         {
