@@ -3,7 +3,7 @@ using CallGateway.Media.Sdp;
 
 namespace CallGateway.Media.Tests.Sdp;
 
-public class SdpParserTests
+public partial class SdpParserTests
 {
     private const string Minimal = "v=0\r\no=- 1 2 IN IP4 127.0.0.1\r\ns=-\r\nt=0 0\r\n";
 
