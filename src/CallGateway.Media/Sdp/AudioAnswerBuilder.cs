@@ -103,7 +103,7 @@ public static class AudioAnswerBuilder
         SdpSetup setup,
         SdpDirection direction)
     {
-        // RFC 8843 §7.3.1: the answer's BUNDLE group holds only the accepted mids, here just the audio one.
+        // RFC 8843 §7.3: the answer's BUNDLE group holds only the accepted mids, here just the audio one.
         var bundled = remote.Mid is not null && remote.BundleMids.Contains(remote.Mid) ? remote.Mid : null;
         var answer = LocalAudioSection.CreateSession(local, bundled);
         for (var i = 0; i < offer.Media.Count; i++)

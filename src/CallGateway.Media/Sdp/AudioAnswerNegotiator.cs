@@ -28,7 +28,7 @@ public static class AudioAnswerNegotiator
 
         if (remote.Mid is not null && remote.Mid != local.Mid)
         {
-            error = "the answer's a=mid does not match the mid of our offer (RFC 8843 §7.2)";
+            error = "the answer's a=mid does not match the mid of our offer (RFC 5888 §4, RFC 8843)";
             return false;
         }
 

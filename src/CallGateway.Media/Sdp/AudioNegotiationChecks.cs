@@ -19,7 +19,7 @@ internal static class AudioNegotiationChecks
 
         if (!remote.RtcpMux)
         {
-            error = $"the {what} has no a=rtcp-mux; WebRTC requires RTP and RTCP on one port (RFC 5761 §5.1.3, RFC 8829 §4.1.1)";
+            error = $"the {what} has no a=rtcp-mux; WebRTC requires RTP and RTCP on one port (RFC 5761 §5.1.1, RFC 8829 §4.1.1)";
             return false;
         }
 

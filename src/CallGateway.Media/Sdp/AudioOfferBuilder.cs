@@ -22,7 +22,7 @@ namespace CallGateway.Media.Sdp;
 /// </summary>
 public static class AudioOfferBuilder
 {
-    /// <summary>UDP/TLS/RTP/SAVPF: SRTP keyed by DTLS over UDP with RTCP feedback (RFC 5764 §8, RFC 8829 §5.1.2).</summary>
+    /// <summary>UDP/TLS/RTP/SAVPF: SRTP keyed by DTLS over UDP with RTCP feedback (RFC 5764 §8-9, RFC 8829 §5.1.2).</summary>
     public const string Protocol = "UDP/TLS/RTP/SAVPF";
 
     /// <summary>Chromium's and Meta's Opus payload type.</summary>

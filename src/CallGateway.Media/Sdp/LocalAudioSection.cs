@@ -37,7 +37,7 @@ internal static class LocalAudioSection
     }
 
     /// <summary>
-    /// Our audio section. The first candidate is the default one (m= port and c=, RFC 8839 §4.2.1.3); without
+    /// Our audio section. The first candidate is the default one (m= port and c=, RFC 8839 §4.2.1); without
     /// candidates JSEP's placeholders are used: port 9 and <c>c=IN IP4 0.0.0.0</c> (RFC 8829 §5.2.1).
     /// </summary>
     public static MediaDescription CreateMedia(LocalMediaParameters local, string protocol, IReadOnlyList<SdpRtpCodec> codecs, SdpSetup setup, SdpDirection direction, string? mid)

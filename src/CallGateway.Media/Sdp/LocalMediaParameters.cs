@@ -32,7 +32,7 @@ public sealed record LocalMediaParameters
     /// <summary>Host candidates; the first is the default candidate used for <c>m=</c> port and <c>c=</c>.</summary>
     public IReadOnlyList<LocalHostCandidate> Candidates { get; init; } = [];
 
-    /// <summary>Write <c>a=end-of-candidates</c> (RFC 8840 §8.2): we do not trickle.</summary>
+    /// <summary>Write <c>a=end-of-candidates</c> (RFC 8840): we do not trickle.</summary>
     public bool EndOfCandidates { get; init; } = true;
 
     public required uint Ssrc { get; init; }
@@ -46,7 +46,7 @@ public sealed record LocalMediaParameters
     /// <summary>The msid track id (RFC 8830 §2).</summary>
     public required string TrackId { get; init; }
 
-    /// <summary>Our offer's mid (RFC 8843 §7.1); an answer echoes the offer's mid instead.</summary>
+    /// <summary>Our offer's mid (RFC 5888 §4, RFC 8843); an answer echoes the offer's mid instead.</summary>
     public string Mid { get; init; } = "0";
 
     public SdpDirection Direction { get; init; } = SdpDirection.SendRecv;

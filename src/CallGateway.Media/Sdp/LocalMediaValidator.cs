@@ -23,7 +23,7 @@ internal static class LocalMediaValidator
             : !RemoteMediaReader.IsIceChars(local.IcePwd ?? string.Empty, 22, 256) ? "IcePwd must be 22-256 characters of [A-Za-z0-9+/] (RFC 8839 §5.4)"
             : !SdpFingerprint.TryParse(local.Fingerprint, out _) ? "Fingerprint must look like 'sha-256 AB:CD:...' (RFC 8122 §5)"
             : local.Setup is not (SdpSetup.ActPass or SdpSetup.Active or SdpSetup.Passive) ? "Setup must be ActPass, Active or Passive"
-            : !IsToken(local.Mid, 32) ? "Mid must be a token of at most 32 characters (RFC 8843 §7.1)"
+            : !IsToken(local.Mid, 32) ? "Mid must be a token of at most 32 characters (RFC 5888 §4)"
             : !IsToken(local.StreamId, 64) || !IsToken(local.TrackId, 64) ? "StreamId and TrackId must be tokens of at most 64 characters (RFC 8830 §2)"
             : !IsVisible(local.CName, 255) ? "CName must be 1-255 visible ASCII characters (RFC 7022)"
             : !(local.EnableOpus || local.EnablePcmu || local.EnablePcma) ? "at least one of Opus, PCMU and PCMA must be enabled"

@@ -30,7 +30,7 @@ public sealed class MediaDescription
     /// <summary>The optional <c>/&lt;number of ports&gt;</c> suffix.</summary>
     public int? PortCount { get; set; }
 
-    /// <summary>The transport protocol, e.g. <c>UDP/TLS/RTP/SAVPF</c> (RFC 5764 §8).</summary>
+    /// <summary>The transport protocol, e.g. <c>UDP/TLS/RTP/SAVPF</c> (RFC 5764 §8-9).</summary>
     public string Protocol { get; set; }
 
     public IList<string> Formats { get; } = new List<string>();

@@ -5,7 +5,7 @@ namespace CallGateway.Media.Sdp;
 /// <summary>
 /// What we need from a remote offer or answer to run ICE, DTLS and RTP against its audio section: ICE credentials
 /// and lite flag (RFC 8839 §5.3, §5.4), DTLS fingerprints and setup (RFC 8842 §5), candidates (RFC 8839 §5.1), mid and
-/// BUNDLE (RFC 8843), rtcp-mux (RFC 5761 §5.1.3), direction (RFC 8866 §6.7) and the payload types offered.
+/// BUNDLE (RFC 8843), rtcp-mux (RFC 5761 §5.1.1), direction (RFC 8866 §6.7) and the payload types offered.
 /// </summary>
 /// <remarks>
 /// Media-level attributes override session-level ones; <c>a=ice-lite</c> counts at either level (werift writes it in
@@ -48,12 +48,12 @@ public sealed class RemoteMediaParameters
     /// <summary>How many <c>a=candidate</c> lines could not be parsed and were skipped.</summary>
     public int IgnoredCandidateCount { get; init; }
 
-    /// <summary><c>a=end-of-candidates</c> was present (RFC 8840 §8.2): no trickled candidates follow.</summary>
+    /// <summary><c>a=end-of-candidates</c> was present (RFC 8840): no trickled candidates follow.</summary>
     public bool EndOfCandidates { get; init; }
 
     public string? Mid { get; init; }
 
-    /// <summary>The identification tags of the session's <c>a=group:BUNDLE</c> line (RFC 8843 §7.1), or empty.</summary>
+    /// <summary>The identification tags of the session's <c>a=group:BUNDLE</c> line (RFC 5888 §5, RFC 8843), or empty.</summary>
     public IReadOnlyList<string> BundleMids { get; init; } = [];
 
     public bool RtcpMux { get; init; }

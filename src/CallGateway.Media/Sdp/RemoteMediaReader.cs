@@ -199,7 +199,7 @@ internal static class RemoteMediaReader
         return value is null ? [] : SdpSyntax.SplitFields(value);
     }
 
-    /// <summary>RFC 8843 §7.1: <c>a=group:BUNDLE &lt;mid&gt; ...</c> at session level.</summary>
+    /// <summary>RFC 5888 §5, RFC 8843: <c>a=group:BUNDLE &lt;mid&gt; ...</c> at session level.</summary>
     private static string[] ReadBundle(SessionDescription sdp)
     {
         foreach (var group in sdp.FindAttributes("group"))

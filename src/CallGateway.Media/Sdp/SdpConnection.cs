@@ -9,7 +9,7 @@ namespace CallGateway.Media.Sdp;
 /// </summary>
 /// <remarks>
 /// The address is kept as text: it may be an IPv4/IPv6 literal, an FQDN, or a multicast address with a
-/// <c>/ttl/count</c> suffix. In WebRTC it only carries the default candidate (RFC 8839 §4.2.1.3) and is never a
+/// <c>/ttl/count</c> suffix. In WebRTC it only carries the default candidate (RFC 8839 §4.2.1) and is never a
 /// candidate itself.
 /// </remarks>
 public sealed record SdpConnection(string NetworkType, string AddressType, string Address)
