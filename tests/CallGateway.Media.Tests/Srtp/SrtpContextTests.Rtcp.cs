@@ -26,7 +26,7 @@ public partial class SrtpContextTests
             Assert.Equal(0x8000_0000u | i, ReadIndexWord(profile, packet));
             var (result, plain) = UnprotectRtcp(receiver, packet);
             Assert.Equal(SrtpResult.Ok, result);
-            Assert.Equal(Rtcp(Ssrc)[..8], plain);
+            Assert.Equal(BuildRtcp(Ssrc)[..8], plain);
         }
     }
 
@@ -103,7 +103,7 @@ public partial class SrtpContextTests
         using var sender = new SrtpContext(profile, key, salt) { InitialSrtcpIndex = 0x7FFF_FFFF };
         ProtectRtcp(sender, Ssrc);
 
-        Assert.Equal(SrtpResult.KeyLimitReached, sender.ProtectRtcp(Rtcp(Ssrc), 8, out _));
+        Assert.Equal(SrtpResult.KeyLimitReached, sender.ProtectRtcp(BuildRtcp(Ssrc), 8, out _));
     }
 
     [Theory]
@@ -112,6 +112,6 @@ public partial class SrtpContextTests
     {
         using var sender = CreateContext(profile);
 
-        Assert.Equal(SrtpResult.BufferTooSmall, sender.ProtectRtcp(Rtcp(Ssrc, profile.GetRtcpOverhead() - 1), 8, out _));
+        Assert.Equal(SrtpResult.BufferTooSmall, sender.ProtectRtcp(BuildRtcp(Ssrc, profile.GetRtcpOverhead() - 1), 8, out _));
     }
 }

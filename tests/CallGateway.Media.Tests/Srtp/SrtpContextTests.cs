@@ -19,7 +19,7 @@ public partial class SrtpContextTests
         for (ushort seq = 1000; seq < 1100; seq++)
         {
             int payloadLength = seq % 50;
-            byte[] plain = Rtp(Ssrc, seq, payloadLength)[..(12 + payloadLength)];
+            byte[] plain = BuildRtp(Ssrc, seq, payloadLength)[..(12 + payloadLength)];
             byte[] packet = ProtectRtp(sender, Ssrc, seq, payloadLength);
             Assert.Equal(plain.Length + profile.GetRtpOverhead(), packet.Length);
             if (payloadLength > 0)
@@ -100,7 +100,7 @@ public partial class SrtpContextTests
         {
             var (result, plain) = UnprotectRtp(receiver, packets[i]);
             Assert.Equal(SrtpResult.Ok, result);
-            Assert.Equal(Rtp(Ssrc, sequences[i])[..52], plain);
+            Assert.Equal(BuildRtp(Ssrc, sequences[i])[..52], plain);
         }
 
         Assert.True(receiver.TryGetRolloverCounter(Ssrc, out uint receiverRoc));
@@ -228,11 +228,11 @@ public partial class SrtpContextTests
     public void ProtectRtp_BufferWithoutRoomForTag_ReturnsBufferTooSmall(SrtpProfile profile)
     {
         using var sender = CreateContext(profile);
-        byte[] buffer = Rtp(Ssrc, 1, 20, spare: profile.GetRtpOverhead() - 1);
+        byte[] buffer = BuildRtp(Ssrc, 1, 20, spare: profile.GetRtpOverhead() - 1);
 
         Assert.Equal(SrtpResult.BufferTooSmall, sender.ProtectRtp(buffer, 32, out int length));
         Assert.Equal(0, length);
-        Assert.Equal(Rtp(Ssrc, 1, 20, spare: profile.GetRtpOverhead() - 1), buffer);
+        Assert.Equal(BuildRtp(Ssrc, 1, 20, spare: profile.GetRtpOverhead() - 1), buffer);
     }
 
     [Theory]
@@ -243,7 +243,7 @@ public partial class SrtpContextTests
         using var receiver = CreateContext(profile, maxStreams: 2);
         Assert.Equal(SrtpResult.Ok, UnprotectRtp(receiver, ProtectRtp(sender, 1, 1)).Result);
         Assert.Equal(SrtpResult.Ok, UnprotectRtp(receiver, ProtectRtp(sender, 2, 1)).Result);
-        byte[] third = Rtp(3, 1);
+        byte[] third = BuildRtp(3, 1);
 
         Assert.Equal(SrtpResult.TooManyStreams, sender.ProtectRtp(third, 52, out _));
         Assert.True(sender.RemoveStream(1));
@@ -281,8 +281,8 @@ public partial class SrtpContextTests
     {
         using var sender = CreateContext(profile);
         using var receiver = CreateContext(profile);
-        byte[] template = Rtp(Ssrc, 0, 160);
-        byte[] rtcp = Rtcp(Ssrc);
+        byte[] template = BuildRtp(Ssrc, 0, 160);
+        byte[] rtcp = BuildRtcp(Ssrc);
         var buffer = new byte[template.Length];
         ushort seq = 0;
         int failures = 0;
@@ -319,7 +319,7 @@ public partial class SrtpContextTests
         context.Dispose();
         context.Dispose();
 
-        Assert.Throws<ObjectDisposedException>(() => context.ProtectRtp(Rtp(Ssrc, 1), 52, out _));
+        Assert.Throws<ObjectDisposedException>(() => context.ProtectRtp(BuildRtp(Ssrc, 1), 52, out _));
     }
 
     [Theory]

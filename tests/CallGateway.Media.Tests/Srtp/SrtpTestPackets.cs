@@ -37,7 +37,7 @@ internal static class SrtpTestPackets
     }
 
     /// <summary>An RTP packet (12-octet header, PT 111) whose payload encodes the sequence number, plus spare room.</summary>
-    public static byte[] Rtp(uint ssrc, ushort sequence, int payloadLength = 40, int spare = Spare)
+    public static byte[] BuildRtp(uint ssrc, ushort sequence, int payloadLength = 40, int spare = Spare)
     {
         var buffer = new byte[12 + payloadLength + spare];
         buffer[0] = 0x80;
@@ -54,7 +54,7 @@ internal static class SrtpTestPackets
     }
 
     /// <summary>A minimal RTCP RR (no report blocks) from <paramref name="ssrc"/>, plus spare room.</summary>
-    public static byte[] Rtcp(uint ssrc, int spare = Spare)
+    public static byte[] BuildRtcp(uint ssrc, int spare = Spare)
     {
         var buffer = new byte[8 + spare];
         buffer[0] = 0x80;
@@ -67,14 +67,14 @@ internal static class SrtpTestPackets
     /// <summary>Protects a fresh RTP packet and returns exactly the protected bytes.</summary>
     public static byte[] ProtectRtp(SrtpContext sender, uint ssrc, ushort sequence, int payloadLength = 40)
     {
-        byte[] buffer = Rtp(ssrc, sequence, payloadLength);
+        byte[] buffer = BuildRtp(ssrc, sequence, payloadLength);
         Assert.Equal(SrtpResult.Ok, sender.ProtectRtp(buffer, 12 + payloadLength, out int length));
         return buffer[..length];
     }
 
     public static byte[] ProtectRtcp(SrtpContext sender, uint ssrc)
     {
-        byte[] buffer = Rtcp(ssrc);
+        byte[] buffer = BuildRtcp(ssrc);
         Assert.Equal(SrtpResult.Ok, sender.ProtectRtcp(buffer, 8, out int length));
         return buffer[..length];
     }
