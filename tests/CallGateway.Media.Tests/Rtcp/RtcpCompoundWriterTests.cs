@@ -1,4 +1,6 @@
 using CallGateway.Media.Rtcp;
+using CallGateway.Media.Rtp;
+using CallGateway.Media.Srtp;
 
 namespace CallGateway.Media.Tests.Rtcp;
 
@@ -69,6 +71,35 @@ public class RtcpCompoundWriterTests
         Assert.Equal(new byte[8], buffer[52..]);
         Assert.False(RtcpCompoundWriter.TryWriteReport(buffer, Sr, null, "a-much-longer-cname", out int written));
         Assert.Equal(0, written);
+    }
+
+    [Theory]
+    [InlineData(SrtpProfile.AesCm128HmacSha1_80)]
+    [InlineData(SrtpProfile.AeadAes128Gcm)]
+    public void TryWriteReport_ThroughSrtcpAndMux_ParsesBack(SrtpProfile profile)
+    {
+        var key = new byte[profile.GetMasterKeyLength()];
+        var salt = new byte[profile.GetMasterSaltLength()];
+        key[0] = 1;
+        using var sender = new SrtpContext(profile, key, salt);
+        using var receiver = new SrtpContext(profile, key, salt);
+        var buffer = new byte[256];
+        Assert.True(RtcpCompoundWriter.TryWriteReport(buffer, Sr, null, "gw", out int plainLength));
+
+        Assert.Equal(SrtpResult.Ok, sender.ProtectRtcp(buffer, plainLength, out int protectedLength));
+        Assert.True(RtcpMux.IsRtcp(buffer.AsSpan(0, protectedLength)));
+        Assert.Equal(SrtpResult.Ok, receiver.UnprotectRtcp(buffer, protectedLength, out int length));
+
+        Assert.Equal(plainLength, length);
+        var parser = new RtcpCompoundParser(buffer.AsSpan(0, length));
+        Assert.True(parser.TryReadNext(out _, out ReadOnlySpan<byte> srPacket));
+        Assert.True(SenderReport.TryParse(srPacket, out SenderReport? sr));
+        Assert.Equal(Sr.NtpTimestamp, sr.NtpTimestamp);
+
+        // And an SRTP packet on the same transport is not taken for RTCP.
+        Assert.True(RtpPacket.TryWrite(buffer, new RtpHeader { PayloadType = 111, Marker = true, Ssrc = 5 }, [1, 2, 3], out int rtpLength));
+        Assert.Equal(SrtpResult.Ok, sender.ProtectRtp(buffer, rtpLength, out int srtpLength));
+        Assert.False(RtcpMux.IsRtcp(buffer.AsSpan(0, srtpLength)));
     }
 
     [Fact]
