@@ -42,7 +42,7 @@ public readonly ref struct RtpHeader
     /// <summary>P bit.</summary>
     public bool Padding { get; init; }
 
-    /// <summary>M bit (for Opus: unused; for DTX/talkspurt starts set by the sender, RFC 7587 §4.1).</summary>
+    /// <summary>M bit (for audio: the first packet of a talkspurt, RFC 3551 §4.1).</summary>
     public bool Marker { get; init; }
 
     /// <summary>Payload type, 0..127.</summary>

@@ -27,7 +27,10 @@ public enum SrtpResult
     /// <summary>The packet index is inside the 128-packet replay window and was already accepted once (RFC 3711 §3.3.2).</summary>
     ReplayDetected,
 
-    /// <summary>The packet index is older than the replay window (more than 127 behind the highest accepted index).</summary>
+    /// <summary>
+    /// The packet index is older than the replay window (128 or more behind the highest accepted index), or it would
+    /// lie before index 0 (a sequence number more than 2^15 before the stream's first while its ROC is still 0).
+    /// </summary>
     TooOld,
 
     /// <summary>
