@@ -53,7 +53,13 @@ internal static partial class OpusNative
             return IntPtr.Zero; // not ours: let the runtime's default probing handle it
         }
 
-        foreach (var candidate in Candidates)
+        return LoadFirst(Candidates, assembly, searchPath);
+    }
+
+    /// <summary>Loads the first library of <paramref name="candidates"/> that exists, or throws a message that says what to install.</summary>
+    internal static IntPtr LoadFirst(IEnumerable<string> candidates, Assembly assembly, DllImportSearchPath? searchPath)
+    {
+        foreach (var candidate in candidates)
         {
             if (NativeLibrary.TryLoad(candidate, assembly, searchPath, out var handle))
             {
