@@ -110,7 +110,7 @@ public static class SandboxControlEndpoints
             await action().ConfigureAwait(false);
             return TypedResults.Accepted((string?)null);
         }
-        catch (GraphError error)
+        catch (SandboxGraphException error)
         {
             return TypedResults.Problem(statusCode: error.Code == 100 && error.Message.Contains("Invalid call-id", StringComparison.Ordinal) ? 404 : 409,
                 title: "Not possible", detail: error.Message);
@@ -120,7 +120,7 @@ public static class SandboxControlEndpoints
     private static string Digits(string? digits) =>
         !string.IsNullOrEmpty(digits) && digits.Length <= 32 && digits.All(c => "0123456789*#ABCD".Contains(c, StringComparison.Ordinal))
             ? digits
-            : throw GraphError.InvalidParameter("digits must be 1 to 32 of 0-9, *, #, A-D.");
+            : throw SandboxGraphException.InvalidParameter("digits must be 1 to 32 of 0-9, *, #, A-D.");
 
     private static bool IsNumber(string number) => number.TrimStart('+') is { Length: >= 7 and <= 15 } n && n.All(char.IsAsciiDigit);
 

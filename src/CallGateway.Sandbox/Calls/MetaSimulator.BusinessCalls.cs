@@ -10,12 +10,12 @@ public sealed partial class MetaSimulator
     {
         if (string.IsNullOrWhiteSpace(to) || !to.All(char.IsAsciiDigit) || to.Length is < 7 or > 15)
         {
-            throw GraphError.InvalidParameter("The parameter to must be the user's phone number in international format, digits only.");
+            throw SandboxGraphException.InvalidParameter("The parameter to must be the user's phone number in international format, digits only.");
         }
 
         if (!string.Equals(sdpType, "offer", StringComparison.Ordinal))
         {
-            throw GraphError.InvalidParameter($"session.sdp_type must be \"offer\" for connect (got \"{sdpType}\").");
+            throw SandboxGraphException.InvalidParameter($"session.sdp_type must be \"offer\" for connect (got \"{sdpType}\").");
         }
 
         RequireUsableSdp(sdp, "connect");
@@ -23,7 +23,7 @@ public sealed partial class MetaSimulator
         var user = users.Get(to);
         if (!user.MayBeCalled(time.GetUtcNow()))
         {
-            throw GraphError.NoCallPermission();
+            throw SandboxGraphException.NoCallPermission();
         }
 
         var call = new SandboxCall(SandboxCallStore.NewCallId(), userInitiated: false, user.Number, options.CurrentValue.BusinessNumber, time.GetUtcNow())
@@ -74,7 +74,7 @@ public sealed partial class MetaSimulator
     {
         if (call.UserInitiated || call.Status != SandboxCallStatus.Ringing)
         {
-            throw GraphError.InvalidParameter($"Only a ringing business call can be answered (the call is {call.Status}).");
+            throw SandboxGraphException.InvalidParameter($"Only a ringing business call can be answered (the call is {call.Status}).");
         }
 
         user ??= users.Get(call.UserNumber);
@@ -96,7 +96,7 @@ public sealed partial class MetaSimulator
     {
         if (call.UserInitiated || call.Status != SandboxCallStatus.Ringing)
         {
-            throw GraphError.InvalidParameter($"Only a ringing business call can be declined (the call is {call.Status}).");
+            throw SandboxGraphException.InvalidParameter($"Only a ringing business call can be declined (the call is {call.Status}).");
         }
 
         user ??= users.Get(call.UserNumber);

@@ -14,7 +14,7 @@ public sealed partial class MetaSimulator
     {
         if (string.IsNullOrWhiteSpace(userWaId) || !userWaId.TrimStart('+').All(char.IsAsciiDigit))
         {
-            throw GraphError.InvalidParameter("The parameter user_wa_id is required and must be a phone number.");
+            throw SandboxGraphException.InvalidParameter("The parameter user_wa_id is required and must be a phone number.");
         }
 
         var user = users.Get(userWaId);
@@ -44,18 +44,18 @@ public sealed partial class MetaSimulator
         var interactiveType = body?["interactive"]?["type"].AsString();
         if (body?["messaging_product"].AsString() != "whatsapp" || string.IsNullOrWhiteSpace(to))
         {
-            throw GraphError.InvalidParameter("messaging_product must be \"whatsapp\" and to is required.");
+            throw SandboxGraphException.InvalidParameter("messaging_product must be \"whatsapp\" and to is required.");
         }
 
         if (body["type"].AsString() != "interactive" || interactiveType != "call_permission_request")
         {
-            throw GraphError.InvalidParameter("The sandbox only simulates interactive call_permission_request messages.");
+            throw SandboxGraphException.InvalidParameter("The sandbox only simulates interactive call_permission_request messages.");
         }
 
         var user = users.Get(to);
         if (user.PermissionRequestsToday >= PermissionRequestsPerDay)
         {
-            throw new GraphError(400, 138009, "Call permission request limit reached for this user.");
+            throw new SandboxGraphException(400, 138009, "Call permission request limit reached for this user.");
         }
 
         user.PermissionRequestsToday++;
@@ -64,7 +64,7 @@ public sealed partial class MetaSimulator
         {
             _ = Task.Run(async () =>
             {
-                await Task.Delay(200, time).ConfigureAwait(false);
+                await Task.Delay(TimeSpan.FromMilliseconds(200), time).ConfigureAwait(false);
                 ReplyToPermissionRequest(user.Number, messageId, reply, permanent: false);
             });
         }

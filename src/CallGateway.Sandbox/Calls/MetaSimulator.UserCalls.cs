@@ -1,3 +1,4 @@
+using CallGateway.Sandbox.Graph;
 namespace CallGateway.Sandbox.Calls;
 
 public sealed partial class MetaSimulator
@@ -38,7 +39,7 @@ public sealed partial class MetaSimulator
         RequireUsableSdp(sdp, "pre_accept");
         if (call.Status is not SandboxCallStatus.Ringing)
         {
-            throw GraphError.InvalidParameter($"Cannot pre_accept a call that is {call.Status}.");
+            throw SandboxGraphException.InvalidParameter($"Cannot pre_accept a call that is {call.Status}.");
         }
 
         await ApplyBusinessAnswerAsync(call, sdp!).ConfigureAwait(false);
@@ -55,12 +56,12 @@ public sealed partial class MetaSimulator
         RequireOpaque(bizOpaque);
         if (call.Status is not (SandboxCallStatus.Ringing or SandboxCallStatus.PreAccepted))
         {
-            throw GraphError.InvalidParameter($"Accept/Reject an already In Progress/Completed/Failed call ({call.Status}).");
+            throw SandboxGraphException.InvalidParameter($"Accept/Reject an already In Progress/Completed/Failed call ({call.Status}).");
         }
 
         if (call.PreAcceptSdp is not null && !string.Equals(call.PreAcceptSdp, sdp, StringComparison.Ordinal))
         {
-            throw GraphError.InvalidParameter("SDP answer provided in accept does not match the SDP answer given in the Pre-Accept endpoint for the same call-id.");
+            throw SandboxGraphException.InvalidParameter("SDP answer provided in accept does not match the SDP answer given in the Pre-Accept endpoint for the same call-id.");
         }
 
         if (call.PreAcceptSdp is null)
@@ -81,7 +82,7 @@ public sealed partial class MetaSimulator
         RequireUserCall(call, "reject");
         if (call.Status is not (SandboxCallStatus.Ringing or SandboxCallStatus.PreAccepted))
         {
-            throw GraphError.InvalidParameter($"Accept/Reject an already In Progress/Completed/Failed call ({call.Status}).");
+            throw SandboxGraphException.InvalidParameter($"Accept/Reject an already In Progress/Completed/Failed call ({call.Status}).");
         }
 
         await EndAsync(call, SandboxCallStatus.Rejected, "COMPLETED", "business").ConfigureAwait(false);
@@ -92,12 +93,12 @@ public sealed partial class MetaSimulator
     {
         if (call.IsEnded)
         {
-            throw GraphError.InvalidParameter("The WhatsApp user has already terminated the call.");
+            throw SandboxGraphException.InvalidParameter("The WhatsApp user has already terminated the call.");
         }
 
         if (call.UserInitiated && call.Status is not SandboxCallStatus.Ongoing)
         {
-            throw GraphError.InvalidParameter("Reject call is already in progress: use reject for a call that was not accepted.");
+            throw SandboxGraphException.InvalidParameter("Reject call is already in progress: use reject for a call that was not accepted.");
         }
 
         await EndAsync(call, SandboxCallStatus.Completed, "COMPLETED", "business").ConfigureAwait(false);
@@ -108,7 +109,7 @@ public sealed partial class MetaSimulator
     {
         if (call.IsEnded)
         {
-            throw GraphError.InvalidParameter("The call has already ended.");
+            throw SandboxGraphException.InvalidParameter("The call has already ended.");
         }
 
         await EndAsync(call, SandboxCallStatus.Completed, "COMPLETED", "user").ConfigureAwait(false);
@@ -119,14 +120,14 @@ public sealed partial class MetaSimulator
     {
         if (call.Status != SandboxCallStatus.Ongoing || call.Media is null)
         {
-            throw GraphError.InvalidParameter("Digits can only be sent during an answered call.");
+            throw SandboxGraphException.InvalidParameter("Digits can only be sent during an answered call.");
         }
 
         call.Media.SendDtmf(digits);
         return Task.CompletedTask;
     });
 
-    private async Task ApplyBusinessAnswerAsync(SandboxCall call, string sdp)
+    private static async Task ApplyBusinessAnswerAsync(SandboxCall call, string sdp)
     {
         try
         {
@@ -134,7 +135,7 @@ public sealed partial class MetaSimulator
         }
         catch (Media.MediaNegotiationException ex)
         {
-            throw GraphError.InvalidParameter($"Invalid Connection info: {ex.Message}");
+            throw SandboxGraphException.InvalidParameter($"Invalid Connection info: {ex.Message}");
         }
     }
 
@@ -142,7 +143,7 @@ public sealed partial class MetaSimulator
     {
         if (!call.UserInitiated)
         {
-            throw GraphError.InvalidParameter($"{action} applies to user-initiated calls only.");
+            throw SandboxGraphException.InvalidParameter($"{action} applies to user-initiated calls only.");
         }
     }
 
@@ -152,7 +153,7 @@ public sealed partial class MetaSimulator
         // table never connect. The sandbox is as strict as Meta.
         if (!string.Equals(sdpType, "answer", StringComparison.Ordinal))
         {
-            throw GraphError.InvalidParameter($"session.sdp_type must be \"answer\" for pre_accept and accept (got \"{sdpType}\").");
+            throw SandboxGraphException.InvalidParameter($"session.sdp_type must be \"answer\" for pre_accept and accept (got \"{sdpType}\").");
         }
     }
 
@@ -160,7 +161,7 @@ public sealed partial class MetaSimulator
     {
         if (bizOpaque is { Length: > MaxBizOpaqueLength })
         {
-            throw GraphError.InvalidParameter($"Param biz_opaque_callback_data must be at most {MaxBizOpaqueLength} characters long.");
+            throw SandboxGraphException.InvalidParameter($"Param biz_opaque_callback_data must be at most {MaxBizOpaqueLength} characters long.");
         }
     }
 

@@ -36,25 +36,25 @@ public sealed partial class MetaSimulator(
     /// <summary>Finds a call or answers like Graph does for an unknown id.</summary>
     public SandboxCall RequireCall(string? callId) =>
         string.IsNullOrWhiteSpace(callId)
-            ? throw GraphError.InvalidParameter("The parameter call_id is required.")
-            : calls.Find(callId) ?? throw GraphError.InvalidParameter($"Invalid call-id '{callId}'.");
+            ? throw SandboxGraphException.InvalidParameter("The parameter call_id is required.")
+            : calls.Find(callId) ?? throw SandboxGraphException.InvalidParameter($"Invalid call-id '{callId}'.");
 
     /// <summary>Checks an SDP the way Meta does before accepting it: RFC 8866, ICE credentials, fingerprint, Opus.</summary>
     public static RemoteMediaParameters RequireUsableSdp(string? sdp, string what)
     {
         if (string.IsNullOrWhiteSpace(sdp))
         {
-            throw GraphError.InvalidParameter($"Invalid Connection info: {what} SDP is required.");
+            throw SandboxGraphException.InvalidParameter($"Invalid Connection info: {what} SDP is required.");
         }
 
         if (!SdpParser.TryParse(sdp, out var parsed, out var error) || !RemoteMediaParameters.TryExtract(parsed, out var media, out error))
         {
-            throw GraphError.InvalidParameter($"Invalid Connection info: {what} SDP is not valid ({error}).");
+            throw SandboxGraphException.InvalidParameter($"Invalid Connection info: {what} SDP is not valid ({error}).");
         }
 
         if (media.Opus is null)
         {
-            throw GraphError.InvalidParameter($"Invalid Connection info: {what} SDP must offer opus/48000/2.");
+            throw SandboxGraphException.InvalidParameter($"Invalid Connection info: {what} SDP must offer opus/48000/2.");
         }
 
         return media;
@@ -94,7 +94,7 @@ public sealed partial class MetaSimulator(
         media.StartSending();
     }
 
-    private MediaSessionRequest PhoneRequest(SandboxCall call) => new("sandbox:" + call.Id, new PhoneObserver(call));
+    private static MediaSessionRequest PhoneRequest(SandboxCall call) => new("sandbox:" + call.Id, new PhoneObserver(call));
 
     /// <summary>Runs <paramref name="action"/> after <paramref name="delay"/> unless the call's timer is cancelled.</summary>
     private void After(SandboxCall call, TimeSpan delay, Func<Task> action) =>

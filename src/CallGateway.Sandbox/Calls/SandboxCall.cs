@@ -1,4 +1,5 @@
 using CallGateway.Media;
+using CallGateway.Sandbox.Devices;
 
 namespace CallGateway.Sandbox.Calls;
 

@@ -7,6 +7,7 @@ using CallGateway.Sandbox.Calls;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 
 namespace CallGateway.Sandbox.Graph;
@@ -39,7 +40,7 @@ public static class SandboxGraphEndpoints
         {
             if (body?["messaging_product"].AsString() != "whatsapp")
             {
-                throw GraphError.InvalidParameter("The parameter messaging_product must be \"whatsapp\".");
+                throw SandboxGraphException.InvalidParameter("The parameter messaging_product must be \"whatsapp\".");
             }
 
             var sdpType = body["session"]?["sdp_type"].AsString();
@@ -63,7 +64,7 @@ public static class SandboxGraphEndpoints
                     await meta.TerminateAsync(callId).ConfigureAwait(false);
                     break;
                 default:
-                    throw GraphError.InvalidParameter($"The parameter action must be one of connect, pre_accept, accept, reject, terminate (got \"{action}\").");
+                    throw SandboxGraphException.InvalidParameter($"The parameter action must be one of connect, pre_accept, accept, reject, terminate (got \"{action}\").");
             }
 
             return new JsonObject { ["messaging_product"] = "whatsapp", ["success"] = true };
@@ -77,7 +78,7 @@ public static class SandboxGraphEndpoints
         {
             if (body?["calling"] is not JsonObject calling)
             {
-                throw GraphError.InvalidParameter("The body must be {\"calling\":{...}}.");
+                throw SandboxGraphException.InvalidParameter("The body must be {\"calling\":{...}}.");
             }
 
             settings.Update(calling);
@@ -110,19 +111,19 @@ public static class SandboxGraphEndpoints
         {
             if (!BearerMatches(http.Request.Headers.Authorization.ToString(), token))
             {
-                throw GraphError.InvalidToken();
+                throw SandboxGraphException.InvalidToken();
             }
 
             if (!string.Equals(phoneNumberId, meta.PhoneNumberId, StringComparison.Ordinal))
             {
-                throw GraphError.UnknownObject(phoneNumberId);
+                throw SandboxGraphException.UnknownObject(phoneNumberId);
             }
 
             var result = await run().ConfigureAwait(false);
             log.Add(http.Request.Method, http.Request.Path, action, callId ?? (result["calls"] as JsonArray)?[0]?["id"].AsString(), 200, null);
             return Results.Json(result, statusCode: 200);
         }
-        catch (GraphError error)
+        catch (SandboxGraphException error)
         {
             log.Add(http.Request.Method, http.Request.Path, action, callId, error.HttpStatus, error.Code);
             return Results.Json(error.ToJson(), statusCode: error.HttpStatus);

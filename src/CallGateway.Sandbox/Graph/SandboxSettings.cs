@@ -6,7 +6,7 @@ namespace CallGateway.Sandbox.Graph;
 public sealed class SandboxSettings
 {
     private readonly Lock _gate = new();
-    private JsonObject _calling = new()
+    private readonly JsonObject _calling = new()
     {
         ["status"] = "ENABLED",
         ["call_icon_visibility"] = "DEFAULT",
