@@ -97,67 +97,95 @@ public sealed partial class DtlsSession : IAsyncDisposable, IDisposable
 
         cancellationToken.ThrowIfCancellationRequested();
         DtlsFingerprint[] accepted = ApplyFingerprintPolicy(expectedRemoteFingerprints);
-        if (Interlocked.CompareExchange(ref _state, StateHandshaking, StateCreated) != StateCreated)
+        int previous = Interlocked.CompareExchange(ref _state, StateHandshaking, StateCreated);
+        ObjectDisposedException.ThrowIf(previous == StateEnded, this);
+        if (previous != StateCreated)
         {
             throw new InvalidOperationException("A DtlsSession runs one handshake; create a new session (and transport).");
         }
 
         var policy = new DtlsHandshakePolicy(role, localCertificate, accepted, _options);
         DtlsLog.HandshakeStarting(_logger, role);
-        DtlsTransport? dtls = null;
-        Exception? failure = null;
-        using (var watchdog = new CancellationTokenSource(_options.HandshakeTimeout + WatchdogGrace, _timeProvider))
-        {
-            CancellationTokenRegistration cancelled = cancellationToken.UnsafeRegister(
-                static s => ((DtlsSession)s!).Abort(AbortCancelled), this);
-            CancellationTokenRegistration expired = watchdog.Token.UnsafeRegister(
-                static s => ((DtlsSession)s!).Abort(AbortWatchdog), this);
-            try
-            {
-                dtls = await Task.Factory.StartNew(
-                    () => RunProtocol(role, policy), CancellationToken.None, TaskCreationOptions.LongRunning,
-                    TaskScheduler.Default).ConfigureAwait(false);
-            }
-            catch (Exception e)
-            {
-                // Every failure, BouncyCastle's or ours, is classified below and rethrown typed.
-                failure = e;
-            }
-            finally
-            {
-                // Unregister (waiting for a running callback) before deciding, so a late abort cannot hit an
-                // established association.
-                await cancelled.DisposeAsync().ConfigureAwait(false);
-                await expired.DisposeAsync().ConfigureAwait(false);
-            }
-        }
+        (DtlsTransport? dtls, Exception? failure) = await RunProtocolAsync(role, policy, cancellationToken)
+            .ConfigureAwait(false);
 
-        if (dtls is not null && failure is null && Volatile.Read(ref _abortReason) == AbortNone && policy.Result is { } result)
+        if (dtls is not null && failure is null && Volatile.Read(ref _abortReason) == AbortNone
+            && policy.Result is { } result)
         {
             Establish(dtls, policy);
-            if (_logger.IsEnabled(LogLevel.Information))
-            {
-                double elapsedMs = result.Elapsed.TotalMilliseconds;
-                string suite = result.CipherSuiteName;
-                string profile = result.SrtpProfile.GetRfcName();
-                DtlsLog.HandshakeCompleted(
-                    _logger, role, elapsedMs, result.ProtocolVersion, suite, profile, result.ExtendedMasterSecret);
-            }
-
+            LogCompleted(result);
             return result;
         }
 
+        throw Fail(dtls, failure, policy, cancellationToken);
+    }
+
+    // Runs BouncyCastle's blocking Connect/Accept on a dedicated thread, guarded by the caller's token and a watchdog;
+    // both abort by closing the transport, which makes the blocked Receive throw.
+    private async Task<(DtlsTransport? Dtls, Exception? Failure)> RunProtocolAsync(
+        DtlsRole role, DtlsHandshakePolicy policy, CancellationToken cancellationToken)
+    {
+        using var watchdog = new CancellationTokenSource(_options.HandshakeTimeout + WatchdogGrace, _timeProvider);
+        CancellationTokenRegistration cancelled = cancellationToken.UnsafeRegister(
+            static s => ((DtlsSession)s!).Abort(AbortCancelled), this);
+        CancellationTokenRegistration expired = watchdog.Token.UnsafeRegister(
+            static s => ((DtlsSession)s!).Abort(AbortWatchdog), this);
+        try
+        {
+            DtlsTransport dtls = await Task.Factory.StartNew(
+                () => RunProtocol(role, policy), CancellationToken.None, TaskCreationOptions.LongRunning,
+                TaskScheduler.Default).ConfigureAwait(false);
+            return (dtls, null);
+        }
+        catch (Exception e)
+        {
+            // Every failure, BouncyCastle's or ours, is classified by Fail and rethrown typed.
+            return (null, e);
+        }
+        finally
+        {
+            // Unregister (waiting for a running callback) before the caller decides, so a late abort cannot hit an
+            // established association.
+            await cancelled.DisposeAsync().ConfigureAwait(false);
+            await expired.DisposeAsync().ConfigureAwait(false);
+        }
+    }
+
+    private DtlsTransport RunProtocol(DtlsRole role, DtlsHandshakePolicy policy)
+    {
+        var crypto = new BcTlsCrypto(new SecureRandom());
+        return role == DtlsRole.Client
+            ? new DtlsClientProtocol().Connect(new DtlsSrtpClient(crypto, policy), _transport)
+            : new DtlsServerProtocol().Accept(new DtlsSrtpServer(crypto, policy), _transport);
+    }
+
+    private void LogCompleted(DtlsHandshakeResult result)
+    {
+        if (_logger.IsEnabled(LogLevel.Information))
+        {
+            double elapsedMs = result.Elapsed.TotalMilliseconds;
+            string suite = result.CipherSuiteName;
+            string profile = result.SrtpProfile.GetRfcName();
+            DtlsLog.HandshakeCompleted(
+                _logger, result.Role, elapsedMs, result.ProtocolVersion, suite, profile, result.ExtendedMasterSecret);
+        }
+    }
+
+    // The handshake did not produce an association: release everything and classify the failure.
+    private Exception Fail(
+        DtlsTransport? dtls, Exception? failure, DtlsHandshakePolicy policy, CancellationToken cancellationToken)
+    {
         policy.Result?.SrtpKeys.Dispose();
         dtls?.Close();
         _transport.Close();
         Volatile.Write(ref _state, StateEnded);
         Exception mapped = MapFailure(failure, policy, cancellationToken);
-        if (mapped is DtlsHandshakeException handshakeFailure)
+        if (mapped is DtlsHandshakeException error)
         {
-            DtlsLog.HandshakeFailed(_logger, role, handshakeFailure.Reason, handshakeFailure.AlertDescription, mapped.Message);
+            DtlsLog.HandshakeFailed(_logger, policy.Role, error.Reason, error.AlertDescription, error.Message);
         }
 
-        throw mapped;
+        return mapped;
     }
 
     private DtlsFingerprint[] ApplyFingerprintPolicy(IReadOnlyList<DtlsFingerprint> expected)
@@ -183,14 +211,6 @@ public sealed partial class DtlsSession : IAsyncDisposable, IDisposable
         }
 
         return [.. accepted];
-    }
-
-    private DtlsTransport RunProtocol(DtlsRole role, DtlsHandshakePolicy policy)
-    {
-        var crypto = new BcTlsCrypto(new SecureRandom());
-        return role == DtlsRole.Client
-            ? new DtlsClientProtocol().Connect(new DtlsSrtpClient(crypto, policy), _transport)
-            : new DtlsServerProtocol().Accept(new DtlsSrtpServer(crypto, policy), _transport);
     }
 
     private void Abort(int reason)

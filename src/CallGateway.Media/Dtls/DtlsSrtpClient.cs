@@ -28,6 +28,7 @@ internal sealed class DtlsSrtpClient(TlsCrypto crypto, DtlsHandshakePolicy polic
     public override bool ShouldCheckSigAlgOfPeerCerts() => false;
 
     // RFC 6347 §4.1.2.7: invalid records are discarded, not fatal; one forged datagram must not end the call.
+    // BC 2.7.0's record layer already drops bad-MAC records itself; this keeps DtlsTransport lenient as well.
     public override bool IgnoreCorruptDtlsRecords => true;
 
     // pion and werift send no renegotiation_info; we never renegotiate, so its absence is harmless.

@@ -24,6 +24,7 @@ internal sealed class DtlsSrtpServer(TlsCrypto crypto, DtlsHandshakePolicy polic
 
     public override bool ShouldCheckSigAlgOfPeerCerts() => false;
 
+    // Invalid records are discarded, not fatal (RFC 6347 §4.1.2.7); see DtlsSrtpClient.
     public override bool IgnoreCorruptDtlsRecords => true;
 
     public override void NotifySecureRenegotiation(bool secureRenegotiation)

@@ -115,6 +115,35 @@ public partial class DtlsSessionTests
         }
     }
 
+    [Fact]
+    public async Task ForgedRecordAfterHandshake_IsDiscardedAndTheAssociationSurvives()
+    {
+        (UdpDtlsPeer client, UdpDtlsPeer server) = UdpDtlsPeer.CreatePair();
+        using (client)
+        using (server)
+        {
+            await HandshakeAsync(client, server);
+            var closed = new TaskCompletionSource<DtlsClosedEventArgs>(TaskCreationOptions.RunContinuationsAsynchronously);
+            server.Session.Closed += (_, e) => closed.TrySetResult(e);
+
+            // An epoch-1 record with a fresh sequence number and a flipped ciphertext byte fails authentication.
+            // RFC 6347 §4.1.2.7: discard it silently; an off-path forgery must not end the call.
+            byte[] forged = client.Sent.Last(d => DtlsRecords.ContentType(d) == DtlsRecords.Handshake && DtlsRecords.Epoch(d) == 1);
+            forged = (byte[])forged.Clone();
+            forged[9] = 0x7F;
+            forged[^1] ^= 0x55;
+            Assert.True(server.Transport.TryEnqueue(forged));
+            await WaitUntilAsync(() => server.Transport.PendingCount == 0);
+
+            Assert.True(server.Session.IsEstablished);
+            Assert.DoesNotContain(server.Sent, d => DtlsRecords.ContentType(d) == DtlsRecords.Alert);
+
+            // Still a working association: the client's close_notify is processed normally.
+            await client.Session.CloseAsync();
+            Assert.Equal(DtlsCloseReason.CloseNotify, (await closed.Task.WaitAsync(Bound)).Reason);
+        }
+    }
+
     private static async Task WaitUntilAsync(Func<bool> condition)
     {
         using var timeout = new CancellationTokenSource(Bound);

@@ -103,6 +103,12 @@ public partial class DtlsSessionTests
             Assert.Equal(0, firstOffset);
             Assert.True(secondOffset > 1000);
             Assert.Equal(1200, hello[0].Length);
+
+            // RFC 8446 §4.1.3: only a TLS 1.3-capable server puts "DOWNGRD" in ServerHello.random when it settles for
+            // 1.2, and a 1.3 client aborts on seeing it. A 1.2-only server must not, or browsers would refuse us.
+            byte[] serverHello = server.Sent.First(d => DtlsRecords.IsPlainHandshake(d, out byte type, out _) && type == DtlsRecords.ServerHello);
+            byte[] randomTail = serverHello[(25 + 2 + 24)..(25 + 2 + 32)];
+            Assert.NotEqual("DOWNGRD"u8.ToArray(), randomTail[..7]);
             Assert.Equal(c.SrtpKeys.LocalMasterKey.ToArray(), s.SrtpKeys.RemoteMasterKey.ToArray());
         }
     }

@@ -18,7 +18,8 @@ public partial class DtlsSessionTests
         DtlsSrtpProfile serverFirst, DtlsSrtpProfile serverSecond, DtlsSrtpProfile expected)
     {
         // The client offers [GCM, CM-80] (our default order); the server picks by its own order (RFC 5764 §4.1.1).
-        var serverOptions = new DtlsOptions { SrtpProfiles = [serverFirst, serverSecond] };
+        // The server also insists on the extended master secret (RFC 7627), which the client offers by default.
+        var serverOptions = new DtlsOptions { SrtpProfiles = [serverFirst, serverSecond], RequireExtendedMasterSecret = true };
         (UdpDtlsPeer client, UdpDtlsPeer server) = UdpDtlsPeer.CreatePair(b: serverOptions);
         using (client)
         using (server)
