@@ -16,8 +16,8 @@ namespace CallGateway.Media.Dtls;
 /// <remarks>
 /// <para>Generation costs about 1 ms. WebRTC allows a long-lived certificate (browsers let applications persist one
 /// through W3C <c>RTCCertificate</c>, 30 days by default), so the intended use is one instance per process or per
-/// engine, shared by every call and regenerated before <see cref="NotAfter"/>; one per call also works. Instances are immutable and safe to share between
-/// concurrent handshakes.</para>
+/// engine, shared by every call and regenerated before <see cref="NotAfter"/>; one per call also works. Instances are
+/// immutable and safe to share between concurrent handshakes.</para>
 /// <para><see cref="Dispose"/> makes the instance unusable and drops the key objects. BouncyCastle key parameters
 /// cannot be zeroed in place, so the key stays in managed memory until collected; the intermediate PKCS#8 buffer is
 /// zeroed right after import.</para>

@@ -19,7 +19,7 @@ public enum DtlsFailureReason
     NoPeerCertificate,
 
     /// <summary>
-    /// The peers share no SRTP protection profile, or the peer's use_srtp answer was invalid (RFC 5764 §4.1.3:
+    /// The peers share no SRTP protection profile, or the peer's use_srtp answer was invalid (RFC 5764 §4.1.1:
     /// several or unoffered profiles, a non-empty MKI, RFC 8827 §6.5).
     /// </summary>
     NoCommonSrtpProfile,

@@ -211,7 +211,8 @@ public sealed class DtlsFingerprint : IEquatable<DtlsFingerprint>
     private static char HexDigit(int nibble) => (char)(nibble < 10 ? '0' + nibble : 'A' + nibble - 10);
 
     [SuppressMessage("Security", "CA5350:Do Not Use Weak Cryptographic Algorithms",
-        Justification = "SHA-1 fingerprints are part of RFC 8122; whether one is acceptable is a policy decision made by DtlsOptions.MinimumFingerprintHash.")]
+        Justification = "SHA-1 fingerprints are part of RFC 8122; whether one is acceptable is decided by "
+            + "DtlsOptions.MinimumFingerprintHash.")]
     private static void Hash(DtlsHashFunction hashFunction, ReadOnlySpan<byte> data, Span<byte> destination)
     {
         switch (hashFunction)

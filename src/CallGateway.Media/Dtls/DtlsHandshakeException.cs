@@ -21,7 +21,8 @@ public sealed class DtlsHandshakeException : Exception
     {
     }
 
-    public DtlsHandshakeException(DtlsFailureReason reason, byte? alertDescription, string message, Exception? innerException = null)
+    public DtlsHandshakeException(
+        DtlsFailureReason reason, byte? alertDescription, string message, Exception? innerException = null)
         : base(message, innerException)
     {
         Reason = reason;

@@ -127,7 +127,7 @@ internal sealed class DtlsHandshakePolicy
     }
 
     /// <summary>
-    /// Client side of RFC 5764 §4.1.3: the server must select exactly one profile we offered, with an empty MKI.
+    /// Client side of RFC 5764 §4.1.1: the server must select exactly one profile we offered, with an empty MKI.
     /// </summary>
     public void AcceptSrtpSelection(IDictionary<int, byte[]>? serverExtensions)
     {

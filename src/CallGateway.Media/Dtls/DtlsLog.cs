@@ -9,7 +9,8 @@ internal static partial class DtlsLog
     public static partial void HandshakeStarting(ILogger logger, DtlsRole role);
 
     [LoggerMessage(EventId = 3101, Level = LogLevel.Information,
-        Message = "DTLS handshake completed as {Role} in {ElapsedMs:F1} ms: {Version} {CipherSuite}, {SrtpProfile}, extended master secret {Ems}")]
+        Message = "DTLS handshake completed as {Role} in {ElapsedMs:F1} ms: {Version} {CipherSuite}, {SrtpProfile}, "
+            + "extended master secret {Ems}")]
     public static partial void HandshakeCompleted(
         ILogger logger, DtlsRole role, double elapsedMs, string version, string cipherSuite, string srtpProfile, bool ems);
 

@@ -82,7 +82,9 @@ public sealed partial class DtlsSession : IAsyncDisposable, IDisposable
     /// <see cref="DtlsOptions.MinimumFingerprintHash"/>; it is checked during the handshake.
     /// </summary>
     /// <returns>The negotiated SRTP profile, keys for our role, and diagnostics.</returns>
-    /// <exception cref="DtlsHandshakeException">The handshake failed; <c>Reason</c> and <c>AlertDescription</c> say why.</exception>
+    /// <exception cref="DtlsHandshakeException">
+    /// The handshake failed; <c>Reason</c> and <c>AlertDescription</c> say why.
+    /// </exception>
     /// <exception cref="OperationCanceledException"><paramref name="cancellationToken"/> was cancelled.</exception>
     public async Task<DtlsHandshakeResult> HandshakeAsync(
         DtlsRole role, DtlsCertificate localCertificate, IReadOnlyList<DtlsFingerprint> expectedRemoteFingerprints,
@@ -235,7 +237,8 @@ public sealed partial class DtlsSession : IAsyncDisposable, IDisposable
             (_, AbortWatchdog) => (DtlsFailureReason.Timeout, null, "handshake watchdog expired"),
             (_, AbortLocalClose) => (DtlsFailureReason.TransportClosed, null, "session closed during the handshake"),
             _ when policy.LocalFailure is { } local => (local, raised, policy.LocalFailureDetail ?? local.ToString()),
-            _ when policy.ReceivedFatalAlert is { } received => (DtlsFailureReason.PeerAlert, received, "peer sent a fatal alert"),
+            _ when policy.ReceivedFatalAlert is { } received =>
+                (DtlsFailureReason.PeerAlert, received, "peer sent a fatal alert"),
             (TlsTimeoutException, _) => (DtlsFailureReason.Timeout, null, "no handshake within the timeout"),
             // Our transport throws user_canceled once closed: its owner closed it under the handshake.
             (TlsFatalAlert { AlertDescription: AlertDescription.user_canceled }, _) =>

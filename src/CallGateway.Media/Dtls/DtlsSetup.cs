@@ -46,7 +46,9 @@ public static class DtlsSetup
         return false;
     }
 
-    /// <summary>Maps the remote <c>a=setup</c> value to our role; throws <see cref="FormatException"/> when it has none.</summary>
+    /// <summary>
+    /// Maps the remote <c>a=setup</c> value to our role; throws <see cref="FormatException"/> when it has none.
+    /// </summary>
     public static DtlsRole GetLocalRole(string remoteSetup)
     {
         ArgumentNullException.ThrowIfNull(remoteSetup);

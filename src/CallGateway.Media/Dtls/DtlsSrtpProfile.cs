@@ -15,6 +15,6 @@ public enum DtlsSrtpProfile
         Justification = "Mirrors the RFC name's tag length suffix and CallGateway.Media.Srtp.SrtpProfile.")]
     AesCm128HmacSha1_80 = 0x0001,
 
-    /// <summary>SRTP_AEAD_AES_128_GCM (0x0007): 16-octet master key, 12-octet master salt (RFC 7714 §12).</summary>
+    /// <summary>SRTP_AEAD_AES_128_GCM (0x0007): 16-octet master key, 12-octet master salt (RFC 7714 §14.2).</summary>
     AeadAes128Gcm = 0x0007,
 }

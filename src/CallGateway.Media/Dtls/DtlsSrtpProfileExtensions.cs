@@ -2,7 +2,7 @@ namespace CallGateway.Media.Dtls;
 
 /// <summary>
 /// Key sizes of each <see cref="DtlsSrtpProfile"/>, used to size and split the exported keying material
-/// (RFC 5764 §4.1.2 for AES-CM, RFC 7714 §12 for AEAD-GCM).
+/// (RFC 5764 §4.1.2 for AES-CM, RFC 7714 §14.2 for AEAD-GCM).
 /// </summary>
 public static class DtlsSrtpProfileExtensions
 {
