@@ -21,16 +21,18 @@ internal sealed class RtpAudioSender : IDisposable
     private uint _timestamp = (uint)RandomNumberGenerator.GetInt32(int.MaxValue);
     private bool _marker = true;
 
-    public RtpAudioSender(IAudioEncoder encoder, int audioPayloadType, int? dtmfPayloadType, int dtmfClockRate)
+    public RtpAudioSender(IAudioEncoder encoder, int audioPayloadType, int? dtmfPayloadType, int dtmfClockRate, uint ssrc)
     {
         _encoder = encoder;
         _audioPayloadType = audioPayloadType;
         _dtmfPayloadType = dtmfPayloadType;
+        Ssrc = ssrc;
         _dtmf = new DtmfSender(new DtmfSenderOptions { EventClockRate = dtmfClockRate, AudioClockRate = encoder.RtpClockRate });
         Statistics = new RtpSenderStatistics(Ssrc, encoder.RtpClockRate);
     }
 
-    public uint Ssrc { get; } = (uint)RandomNumberGenerator.GetInt32(int.MaxValue) | 1u;
+    /// <summary>Our SSRC, as announced in the SDP.</summary>
+    public uint Ssrc { get; }
 
     public RtpSenderStatistics Statistics { get; }
 
