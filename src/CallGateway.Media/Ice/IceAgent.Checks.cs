@@ -240,20 +240,30 @@ public sealed partial class IceAgent
         return null;
     }
 
+    /// <summary>
+    /// RFC 8445 §6.1.4.2: the highest-priority Waiting pair; failing that, unfreeze the highest-priority Frozen pair
+    /// whose foundation has nothing Waiting or In-Progress.
+    /// </summary>
     private IceCandidatePair? NextOrdinaryPairLocked()
     {
-        IceCandidatePair? frozen = null;
         foreach (IceCandidatePair pair in _pairs)
         {
             if (pair.State == IceCandidatePairState.Waiting)
             {
                 return pair;
             }
-
-            frozen ??= pair.State == IceCandidatePairState.Frozen ? pair : null;
         }
 
-        return frozen;
+        foreach (IceCandidatePair pair in _pairs)
+        {
+            if (pair.State == IceCandidatePairState.Frozen && !FoundationBusyLocked(pair.Foundation))
+            {
+                pair.State = IceCandidatePairState.Waiting;
+                return pair;
+            }
+        }
+
+        return null;
     }
 
     /// <summary>

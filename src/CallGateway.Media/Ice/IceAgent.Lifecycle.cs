@@ -166,7 +166,8 @@ public sealed partial class IceAgent
     {
         foreach (IceCandidatePair pair in _pairs)
         {
-            if (pair.State is IceCandidatePairState.Waiting or IceCandidatePairState.Frozen)
+            if (pair.State == IceCandidatePairState.Waiting
+                || (pair.State == IceCandidatePairState.Frozen && !FoundationBusyLocked(pair.Foundation)))
             {
                 return true;
             }
