@@ -67,7 +67,7 @@ public sealed partial class MediaSession
         var candidates = negotiation.RemoteCandidates.Select(ToIceCandidate).OfType<IceCandidate>().ToList();
         _ice.SetRemote(new IceCredentials(negotiation.RemoteIceUfrag, negotiation.RemoteIcePwd), candidates, negotiation.RemoteIceLite);
         MediaSessionLog.Negotiated(_logger, CallId, codec.Name, codec.ClockRate, codec.PayloadType, dtmfPayloadType,
-            negotiation.IsIceControlling ? "controlling" : "controlled", negotiation.DtlsRole.ToString());
+            negotiation.IsIceControlling, negotiation.DtlsRole);
     }
 
     /// <summary>UDP, RTP-component candidates with an IP literal; the ICE agent applies the address policy.</summary>

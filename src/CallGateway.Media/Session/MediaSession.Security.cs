@@ -19,7 +19,7 @@ public sealed partial class MediaSession
         }
 
         var role = negotiation.DtlsRole == SdpDtlsRole.Client ? DtlsRole.Client : DtlsRole.Server;
-        MediaSessionLog.PairSelected(_logger, CallId, e.Remote.Address.ToString(), role.ToString());
+        MediaSessionLog.PairSelected(_logger, CallId, e.Remote.Address, role);
         var fingerprints = negotiation.RemoteFingerprints
             .Select(f => DtlsFingerprint.TryParse(f.ToString(), out var parsed) ? parsed : null)
             .OfType<DtlsFingerprint>()

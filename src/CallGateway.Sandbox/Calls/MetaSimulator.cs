@@ -2,6 +2,7 @@ using CallGateway.Media;
 using CallGateway.Media.Sdp;
 using CallGateway.Meta;
 using CallGateway.Sandbox.Delivery;
+using CallGateway.Media.Audio;
 using CallGateway.Sandbox.Devices;
 using CallGateway.Sandbox.Graph;
 using CallGateway.Sandbox.Users;

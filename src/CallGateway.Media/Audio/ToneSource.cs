@@ -1,9 +1,6 @@
-using CallGateway.Media;
-using CallGateway.Media.Audio;
+namespace CallGateway.Media.Audio;
 
-namespace CallGateway.Sandbox.Devices;
-
-/// <summary>A phone that "talks" with a steady tone.</summary>
+/// <summary>Plays a steady sine tone into a call (line tests, the sandbox's simulated phones).</summary>
 public sealed class ToneSource(int sampleRate, double frequencyHz, double amplitude) : IAudioSource
 {
     private readonly ToneGenerator _tone = new(sampleRate, frequencyHz, amplitude);
