@@ -1,4 +1,6 @@
 using System.Security.Cryptography;
+using CallGateway.Media;
+using CallGateway.Media.Session;
 using CallGateway.Meta;
 using CallGateway.Sandbox.Api;
 using CallGateway.Sandbox.Calls;
@@ -9,6 +11,7 @@ using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
 namespace CallGateway.Sandbox;
@@ -36,8 +39,42 @@ public static class SandboxServiceCollectionExtensions
         services.AddHostedService(sp => sp.GetRequiredService<WebhookSender>());
         services.AddHttpClient(WebhookSender.HttpClientName, c => c.Timeout = TimeSpan.FromSeconds(10));
         services.AddSingleton<IPostConfigureOptions<MetaOptions>, PointMetaAtSandbox>();
+        services.PostConfigure<MediaOptions>(KeepMediaOnLoopback);
+        services.AddKeyedSingleton<IMediaEngine>(SandboxServiceKeys.EdgeMediaEngine, (sp, _) => new MediaEngine(
+            EdgeOptions(sp.GetRequiredService<IOptions<MediaOptions>>().Value),
+            sp.GetRequiredService<TimeProvider>(),
+            sp.GetRequiredService<ILoggerFactory>(),
+            sp.GetService<MediaClock>()));
         return services;
     }
+
+    /// <summary>
+    /// The sandbox's phones live on this machine, so the gateway's media must bind to loopback and accept loopback
+    /// candidates (refused by default for security). An explicit bind address is left alone.
+    /// </summary>
+    private static void KeepMediaOnLoopback(MediaOptions media)
+    {
+        if (media.BindAddress is "0.0.0.0" or "::")
+        {
+            media.BindAddress = "127.0.0.1";
+        }
+
+        media.AllowLoopbackCandidates = true;
+    }
+
+    /// <summary>Meta's edge: ICE-lite on 127.0.0.1, otherwise the gateway's own settings.</summary>
+    private static MediaOptions EdgeOptions(MediaOptions gateway) => new()
+    {
+        BindAddress = "127.0.0.1",
+        AllowLoopbackCandidates = true,
+        IceLite = true,
+        SampleRate = gateway.SampleRate,
+        OpusBitrate = gateway.OpusBitrate,
+        OpusComplexity = gateway.OpusComplexity,
+        OpusInbandFec = gateway.OpusInbandFec,
+        ClockWorkers = gateway.ClockWorkers,
+        Dtls = gateway.Dtls,
+    };
 
     /// <summary>Maps the emulated Graph API and the sandbox's own control API.</summary>
     public static IEndpointRouteBuilder MapCallGatewaySandbox(this IEndpointRouteBuilder app) =>

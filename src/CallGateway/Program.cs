@@ -3,11 +3,18 @@ using CallGateway.Health;
 using CallGateway.Hosting;
 using CallGateway.Meta;
 using CallGateway.Persistence;
+using CallGateway.Sandbox;
 using CallGateway.Webhooks;
 
 var builder = WebApplication.CreateBuilder(args);
 builder.Configuration.AddRootAppSettings(builder.Environment);
 builder.AddCallGatewayLogging();
+if (builder.Configuration["Urls"] is { Length: > 0 } urls)
+{
+    builder.WebHost.UseUrls(urls);
+}
+
+var sandboxEnabled = builder.Configuration.GetValue<bool>("Sandbox:Enabled");
 
 builder.Services.AddCallGatewayMeta();
 builder.Services.AddCallGatewayPersistence();
@@ -15,6 +22,11 @@ builder.Services.AddCallGatewayCalls();
 builder.Services.AddCallGatewayMedia();
 builder.Services.AddCallGatewayApi();
 builder.Services.AddCallGatewayHealth();
+if (sandboxEnabled)
+{
+    // The built-in Meta sandbox: Graph API emulator and simulated WhatsApp users, in this process.
+    builder.Services.AddCallGatewaySandbox(builder.Configuration);
+}
 
 var app = builder.Build();
 
@@ -25,5 +37,9 @@ app.UseCallGatewayApi();
 app.MapWebhookEndpoints();
 app.MapCallsEndpoints();
 app.MapHealthEndpoints();
+if (sandboxEnabled)
+{
+    app.MapCallGatewaySandbox();
+}
 
 await app.RunAsync();

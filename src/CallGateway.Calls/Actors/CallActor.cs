@@ -103,7 +103,7 @@ public sealed partial class CallActor : IAsyncDisposable
         Volatile.Write(ref _state, result.State);
         if (result.Transition is { } t)
         {
-            LogTransition(_context.Logger, t.From, t.To, t.Trigger, t.Detail);
+            LogTransition(_context.Logger, t.From, t.To, t.Trigger, t.Detail ?? "-");
         }
 
         _onStateChanged(this, before, result.State);
@@ -121,7 +121,7 @@ public sealed partial class CallActor : IAsyncDisposable
 
     private sealed record Envelope(CallEvent Event, TaskCompletionSource<CallTransitionResult>? Completion);
 
-    [LoggerMessage(EventId = 3001, Level = LogLevel.Information, Message = "Call {From} -> {To} on {Trigger} {Detail}")]
+    [LoggerMessage(EventId = 3001, Level = LogLevel.Information, Message = "Call {From} -> {To} on {Trigger} ({Detail})")]
     private static partial void LogTransition(ILogger logger, CallStatus from, CallStatus to, string trigger, string? detail);
 
     [LoggerMessage(EventId = 3002, Level = LogLevel.Debug, Message = "{Event} not applied in {Status}: {Reason}")]

@@ -47,7 +47,7 @@ public sealed partial class MediaSession : IMediaSession, IDatagramHandler, IIce
     {
         _engine = engine;
         _request = request;
-        _logger = engine.LoggerFactory.CreateLogger("CallGateway.Media.Session");
+        _logger = new CallScopedLogger<MediaSession>(engine.LoggerFactory.CreateLogger("CallGateway.Media.Session"), request.CallId);
         SampleRate = request.SampleRate ?? engine.Options.SampleRate;
         _certificate = engine.Certificate;
         FrameSamples = SampleRate / 50;
@@ -58,7 +58,7 @@ public sealed partial class MediaSession : IMediaSession, IDatagramHandler, IIce
         _ice.SelectedPairChanged += OnSelectedPairChanged;
         _ice.StateChanged += OnIceStateChanged;
         _dtlsTransport = new DtlsDatagramTransport(SendDtls, engine.Options.Dtls);
-        _dtls = new DtlsSession(_dtlsTransport, engine.Options.Dtls, null, engine.Time);
+        _dtls = new DtlsSession(_dtlsTransport, engine.Options.Dtls, new CallScopedLogger<DtlsSession>(engine.LoggerFactory.CreateLogger<DtlsSession>(), request.CallId), engine.Time);
         _dtls.Closed += OnDtlsClosed;
         _local = engine.LocalParameters(credentials, candidate, _certificate, iceLite);
     }
