@@ -24,11 +24,13 @@ public static partial class CallStateMachine
             AcceptRequested when ringing && s.State.LocalSdp is not null => s.Update(s.State, new SendSignal(SignalAction.Accept)),
             AcceptRequested when ringing => s.Refuse("the media answer is not ready yet"),
             RejectRequested or HangupRequested when ringing => EndThroughMeta(s, CallEndReason.RejectedByBusiness, SignalAction.Reject, null),
-            AnswerTimeoutElapsed when ringing => EndThroughMeta(s, CallEndReason.NotAnswered, SignalAction.Reject, "accept window elapsed"),
+            TimerElapsed { Kind: CallTimer.Answer } when ringing => EndThroughMeta(s, CallEndReason.NotAnswered, SignalAction.Reject, "accept window elapsed"),
             MediaSetupFailed f when ringing => EndThroughMeta(s, CallEndReason.Failed, SignalAction.Reject, f.Reason),
             MediaFailed f when ringing => EndThroughMeta(s, CallEndReason.MediaFailed, SignalAction.Reject, f.Reason),
             ShutdownRequested r when ringing => EndThroughMeta(s, CallEndReason.GatewayShutdown, SignalAction.Reject, r.Reason),
             MediaConnected when ringing => s.Update(s.State with { MediaConnected = true }),
+            MediaDisconnected => s.Update(s.State, new StartTimer(CallTimer.MediaGrace, policy.MediaGracePeriod)),
+            TimerElapsed { Kind: CallTimer.MediaGrace } => EndThroughMeta(s, CallEndReason.MediaFailed, ringing ? SignalAction.Reject : SignalAction.Terminate, MediaGone),
             MediaConnected when s.State.Status == CallStatus.Accepted =>
                 s.Move(CallStatus.Connected, s.State with { MediaConnected = true, ConnectedAt = s.Now }, null, new PublishNotification(CallNotifications.Connected)),
             HangupRequested => EndThroughMeta(s, CallEndReason.HungUpByBusiness, SignalAction.Terminate, null),
@@ -46,11 +48,11 @@ public static partial class CallStateMachine
         if (!s.State.MediaConnected)
         {
             return s.Move(CallStatus.Accepted, accepted, null,
-                new CancelAnswerTimer(), new StartMediaFlow(), new PublishNotification(CallNotifications.Accepted));
+                new CancelTimer(), new StartMediaFlow(), new PublishNotification(CallNotifications.Accepted));
         }
 
         return s.Move(CallStatus.Connected, accepted with { ConnectedAt = s.Now }, null,
-            new CancelAnswerTimer(), new StartMediaFlow(), new PublishNotification(CallNotifications.Accepted),
+            new CancelTimer(), new StartMediaFlow(), new PublishNotification(CallNotifications.Accepted),
             new PublishNotification(CallNotifications.Connected));
     }
 }

@@ -20,7 +20,7 @@ public static partial class CallStateMachine
             MediaSetupFailed f when status == CallStatus.Dialing && s.State.MetaCallId is null =>
                 s.End(CallEndReason.Failed, s.State with { LastError = f.Reason }, f.Reason),
             SignalingSucceeded { Action: SignalAction.Connect } ok when status == CallStatus.Dialing =>
-                s.Update(s.State with { MetaCallId = ok.MetaCallId }, new StartAnswerTimer(policy.OutboundRingTimeout)),
+                s.Update(s.State with { MetaCallId = ok.MetaCallId }, new StartTimer(CallTimer.Answer, policy.OutboundRingTimeout)),
             SignalingFailed { Action: SignalAction.Connect } f when status == CallStatus.Dialing =>
                 s.End(CallEndReason.Failed, s.State with { LastError = f.Error, LastErrorCode = f.MetaErrorCode }, f.Error),
             StatusReceived { Status: OutboundCallStatus.Ringing } when status == CallStatus.Dialing =>
@@ -33,7 +33,9 @@ public static partial class CallStateMachine
             MediaConnected when status == CallStatus.Accepted =>
                 s.Move(CallStatus.Connected, s.State with { MediaConnected = true, ConnectedAt = s.Now }, null, new PublishNotification(CallNotifications.Connected)),
             MediaConnected when beforePickup => s.Update(s.State with { MediaConnected = true }),
-            AnswerTimeoutElapsed when beforePickup => EndThroughMeta(s, CallEndReason.NotAnswered, SignalAction.Terminate, "ring timeout elapsed"),
+            MediaDisconnected => s.Update(s.State, new StartTimer(CallTimer.MediaGrace, policy.MediaGracePeriod)),
+            TimerElapsed { Kind: CallTimer.MediaGrace } => EndThroughMeta(s, CallEndReason.MediaFailed, SignalAction.Terminate, MediaGone),
+            TimerElapsed { Kind: CallTimer.Answer } when beforePickup => EndThroughMeta(s, CallEndReason.NotAnswered, SignalAction.Terminate, "ring timeout elapsed"),
             HangupRequested => EndThroughMeta(s, CallEndReason.HungUpByBusiness, SignalAction.Terminate, null),
             MediaFailed f => EndThroughMeta(s, CallEndReason.MediaFailed, SignalAction.Terminate, f.Reason),
             MediaSetupFailed f => EndThroughMeta(s, CallEndReason.MediaFailed, SignalAction.Terminate, f.Reason),
@@ -49,10 +51,10 @@ public static partial class CallStateMachine
         var accepted = s.State with { AcceptedAt = s.Now };
         if (!s.State.MediaConnected)
         {
-            return s.Move(CallStatus.Accepted, accepted, null, new CancelAnswerTimer(), new PublishNotification(CallNotifications.Accepted));
+            return s.Move(CallStatus.Accepted, accepted, null, new CancelTimer(), new PublishNotification(CallNotifications.Accepted));
         }
 
         return s.Move(CallStatus.Connected, accepted with { ConnectedAt = s.Now }, null,
-            new CancelAnswerTimer(), new PublishNotification(CallNotifications.Accepted), new PublishNotification(CallNotifications.Connected));
+            new CancelTimer(), new PublishNotification(CallNotifications.Accepted), new PublishNotification(CallNotifications.Connected));
     }
 }

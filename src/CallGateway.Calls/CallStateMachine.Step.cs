@@ -34,7 +34,7 @@ public static partial class CallStateMachine
             var talkTime = state.DurationSeconds
                 ?? (state.AcceptedAt is { } accepted ? (long)Math.Max(0, (Now - accepted).TotalSeconds) : null);
             var ended = state with { EndReason = reason, EndedAt = Now, DurationSeconds = talkTime };
-            CallCommand[] all = [.. commands, new CancelAnswerTimer(), new CloseMedia(), new PublishNotification(CallNotifications.Terminated)];
+            CallCommand[] all = [.. commands, new CancelTimer(), new CloseMedia(), new PublishNotification(CallNotifications.Terminated)];
             return Move(CallStatus.Terminated, ended, detail ?? reason.ToString(), all);
         }
     }

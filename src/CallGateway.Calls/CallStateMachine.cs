@@ -61,7 +61,7 @@ public static partial class CallStateMachine
 
         var due = policy.AcceptWindow - (age > TimeSpan.Zero ? age : TimeSpan.Zero);
         return s.Move(CallStatus.Ringing, state with { RingingAt = s.Now }, null,
-            new StartAnswerTimer(due), new PublishNotification(CallNotifications.Ringing), new CreateMediaAnswer(c.Sdp));
+            new StartTimer(CallTimer.Answer, due), new PublishNotification(CallNotifications.Ringing), new CreateMediaAnswer(c.Sdp));
     }
 
     private static CallTransitionResult OnTerminating(Step s) => s.Event switch
@@ -94,8 +94,10 @@ public static partial class CallStateMachine
             return s.End(reason, state, detail, new CloseMedia());
         }
 
-        return s.Move(CallStatus.Terminating, state, detail, new CancelAnswerTimer(), new CloseMedia(), new SendSignal(action));
+        return s.Move(CallStatus.Terminating, state, detail, new CancelTimer(), new CloseMedia(), new SendSignal(action));
     }
+
+    private const string MediaGone = "the peer closed the media path and no terminate webhook followed";
 
     private static CallEndReason ReasonFromTerminate(CallState state, TerminateReceived t)
     {

@@ -16,10 +16,14 @@ public sealed class CallsOptions
     /// <summary>How long an outbound call may ring before it is terminated.</summary>
     public int OutboundRingTimeoutSeconds { get; set; } = 60;
 
+    /// <summary>After the peer closes the media path, how long to wait for Meta's terminate webhook before ending the call.</summary>
+    public int MediaGraceSeconds { get; set; } = 5;
+
     public CallPolicy ToPolicy() => new(
         InboundPolicy == InboundAnswerMode.AutoAccept,
         TimeSpan.FromSeconds(AcceptWindowSeconds),
-        TimeSpan.FromSeconds(OutboundRingTimeoutSeconds));
+        TimeSpan.FromSeconds(OutboundRingTimeoutSeconds),
+        TimeSpan.FromSeconds(MediaGraceSeconds));
 }
 
 public enum InboundAnswerMode

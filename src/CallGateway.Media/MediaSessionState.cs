@@ -9,6 +9,9 @@ public enum MediaSessionState
     /// <summary>ICE selected a pair and DTLS-SRTP keys are in place: audio can flow.</summary>
     Connected,
 
+    /// <summary>The peer closed the media path cleanly (DTLS close_notify); usually its side of the call is ending.</summary>
+    Disconnected,
+
     /// <summary>ICE, DTLS or consent failed; the session will not recover.</summary>
     Failed,
 

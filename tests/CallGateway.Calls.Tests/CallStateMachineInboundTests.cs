@@ -19,7 +19,7 @@ public class CallStateMachineInboundTests
         Assert.Equal(Offer, r.State.RemoteSdp);
         Assert.Equal(Now, r.State.RingingAt);
         CommandAssert.Sequence(r, "StartTimer", "Publish call.ringing", "CreateAnswer");
-        var timer = Assert.IsType<StartAnswerTimer>(r.Commands[0]);
+        var timer = Assert.IsType<StartTimer>(r.Commands[0]);
         Assert.Equal(TimeSpan.FromSeconds(44), timer.Due); // 45 s window minus the webhook's 1 s age
         Assert.Equal(new CallTransition(2, Now, CallStatus.New, CallStatus.Ringing, "ConnectReceived", null), r.Transition);
     }
@@ -151,7 +151,7 @@ public class CallStateMachineInboundTests
     [InlineData(CallStatus.PreAccepted)]
     public void Ringing_AcceptWindowElapsed_RejectsAsNotAnswered(CallStatus status)
     {
-        var r = Apply(Inbound(status), new AnswerTimeoutElapsed());
+        var r = Apply(Inbound(status), new TimerElapsed(CallTimer.Answer));
         Assert.Equal(CallStatus.Terminating, r.State.Status);
         Assert.Equal(CallEndReason.NotAnswered, r.State.EndReason);
         CommandAssert.Sequence(r, "CancelTimer", "CloseMedia", "Send Reject");

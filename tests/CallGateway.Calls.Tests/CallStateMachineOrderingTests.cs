@@ -1,3 +1,4 @@
+using CallGateway.Calls.Commands;
 using CallGateway.Calls.Events;
 using CallGateway.Calls.Model;
 using static CallGateway.Calls.Tests.CallStates;
@@ -116,6 +117,40 @@ public class CallStateMachineOrderingTests
             // Status rank never decreases: Dialing < Ringing < Accepted < Connected < Terminated.
             Assert.True(statuses.Zip(statuses.Skip(1)).All(p => p.Second >= p.First), string.Join(" -> ", statuses));
         }
+    }
+
+    [Theory]
+    [InlineData(CallDirection.Inbound)]
+    [InlineData(CallDirection.Outbound)]
+    public void MediaClosedByPeer_WaitsForMetasTerminate(CallDirection direction)
+    {
+        var connected = direction == CallDirection.Inbound ? Inbound(CallStatus.Connected, media: true) : Outbound(CallStatus.Connected, media: true, answered: true);
+        var closed = Apply(connected, new MediaDisconnected("DTLS closed: CloseNotify"));
+        Assert.Equal(CallStatus.Connected, closed.State.Status);
+        var timer = Assert.IsType<StartTimer>(Assert.Single(closed.Commands));
+        Assert.Equal(CallTimer.MediaGrace, timer.Kind);
+
+        // Meta's terminate arrives within the grace period: a normal end.
+        var ended = Apply(closed.State, Terminate(duration: 30));
+        Assert.Equal(CallEndReason.Completed, ended.State.EndReason);
+        Assert.DoesNotContain(ended.Commands, c => c is SendSignal);
+    }
+
+    [Fact]
+    public void MediaClosedByPeer_AndNoTerminate_EndsAsMediaFailure()
+    {
+        var closed = Apply(Inbound(CallStatus.Connected, media: true), new MediaDisconnected("DTLS closed: CloseNotify")).State;
+        var expired = Apply(closed, new TimerElapsed(CallTimer.MediaGrace));
+        Assert.Equal(CallStatus.Terminating, expired.State.Status);
+        Assert.Equal(CallEndReason.MediaFailed, expired.State.EndReason);
+        CommandAssert.Sequence(expired, "CancelTimer", "CloseMedia", "Send Terminate");
+    }
+
+    [Fact]
+    public void StaleAnswerTimer_AfterAccept_IsIgnored()
+    {
+        var r = Apply(Inbound(CallStatus.Connected, media: true), new TimerElapsed(CallTimer.Answer));
+        Assert.True(r.Refused);
     }
 
     private static IEnumerable<CallEvent[]> Permutations(CallEvent[] items)

@@ -34,7 +34,7 @@ public class CallStateMachineOutboundTests
         var r = Apply(Outbound(CallStatus.Dialing, wacid: null), new SignalingSucceeded(SignalAction.Connect, "wacid.NEW"));
         Assert.Equal("wacid.NEW", r.State.MetaCallId);
         Assert.Equal(CallStatus.Dialing, r.State.Status);
-        var timer = Assert.IsType<StartAnswerTimer>(Assert.Single(r.Commands));
+        var timer = Assert.IsType<StartTimer>(Assert.Single(r.Commands));
         Assert.Equal(CallPolicy.Default.OutboundRingTimeout, timer.Due);
     }
 
@@ -134,7 +134,7 @@ public class CallStateMachineOutboundTests
     [Fact]
     public void Ringing_RingTimeout_TerminatesAsNotAnswered()
     {
-        var r = Apply(Outbound(CallStatus.Ringing), new AnswerTimeoutElapsed());
+        var r = Apply(Outbound(CallStatus.Ringing), new TimerElapsed(CallTimer.Answer));
         Assert.Equal(CallStatus.Terminating, r.State.Status);
         Assert.Equal(CallEndReason.NotAnswered, r.State.EndReason);
         CommandAssert.Sequence(r, "CancelTimer", "CloseMedia", "Send Terminate");

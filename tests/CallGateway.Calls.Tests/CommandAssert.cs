@@ -12,8 +12,8 @@ internal static class CommandAssert
     {
         SendSignal s => $"Send {s.Action}",
         PublishNotification p => $"Publish {p.Type}",
-        StartAnswerTimer => "StartTimer",
-        CancelAnswerTimer => "CancelTimer",
+        StartTimer => "StartTimer",
+        CancelTimer => "CancelTimer",
         CreateMediaAnswer => "CreateAnswer",
         CreateMediaOffer => "CreateOffer",
         ApplyRemoteAnswer => "ApplyAnswer",

@@ -28,13 +28,13 @@ public sealed partial class CallActor : IMediaSessionObserver
                 return null;
             case SendSignal signal:
                 return await SignalAsync(signal.Action).ConfigureAwait(false);
-            case StartAnswerTimer timer:
-                _answerTimer?.Dispose();
-                _answerTimer = _context.Time.CreateTimer(_ => Post(new AnswerTimeoutElapsed()), null, timer.Due, Timeout.InfiniteTimeSpan);
+            case StartTimer timer:
+                _timer?.Dispose();
+                _timer = _context.Time.CreateTimer(_ => Post(new TimerElapsed(timer.Kind)), null, timer.Due, Timeout.InfiniteTimeSpan);
                 return null;
-            case CancelAnswerTimer:
-                _answerTimer?.Dispose();
-                _answerTimer = null;
+            case CancelTimer:
+                _timer?.Dispose();
+                _timer = null;
                 return null;
             case PublishNotification publish:
                 _context.Notifications.Publish(new CallNotification(publish.Type, _state, _context.Time.GetUtcNow()));
@@ -115,6 +115,9 @@ public sealed partial class CallActor : IMediaSessionObserver
                 break;
             case MediaSessionState.Failed:
                 Post(new MediaFailed(reason ?? "media failed"));
+                break;
+            case MediaSessionState.Disconnected:
+                Post(new MediaDisconnected(reason ?? "media closed by the peer"));
                 break;
         }
     }

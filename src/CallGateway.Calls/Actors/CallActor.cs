@@ -19,7 +19,7 @@ public sealed partial class CallActor : IAsyncDisposable
     private readonly Task _loop;
     private CallState _state;
     private IMediaSession? _media;
-    private ITimer? _answerTimer;
+    private ITimer? _timer;
 
     internal CallActor(CallState initial, CallActorContext context, Action<CallActor, CallState, CallState> onStateChanged)
     {
@@ -61,7 +61,7 @@ public sealed partial class CallActor : IAsyncDisposable
         _queue.Writer.TryComplete();
         await _loop.ConfigureAwait(false);
         await CloseMediaAsync().ConfigureAwait(false);
-        _answerTimer?.Dispose();
+        _timer?.Dispose();
     }
 
     private async Task RunAsync()

@@ -22,9 +22,10 @@ public sealed record CloseMedia : CallCommand;
 /// <summary>Send a call action to Meta; answers with SignalingSucceeded or SignalingFailed.</summary>
 public sealed record SendSignal(SignalAction Action) : CallCommand;
 
-public sealed record StartAnswerTimer(TimeSpan Due) : CallCommand;
+/// <summary>Starts (or replaces) the call's timer; it answers with TimerElapsed of the same kind.</summary>
+public sealed record StartTimer(CallTimer Kind, TimeSpan Due) : CallCommand;
 
-public sealed record CancelAnswerTimer : CallCommand;
+public sealed record CancelTimer : CallCommand;
 
 /// <summary>Tell internal systems (events stream, outgoing webhooks) that something happened.</summary>
 public sealed record PublishNotification(string Type) : CallCommand;

@@ -28,5 +28,11 @@ public sealed record SignalingFailed(SignalAction Action, string Error, int? Met
     public override string Name => $"SignalingFailed({Action})";
 }
 
-/// <summary>The inbound accept window, or the outbound ring timeout, elapsed.</summary>
-public sealed record AnswerTimeoutElapsed : CallEvent;
+/// <summary>The peer closed the media path cleanly (DTLS close_notify): usually the call is ending on Meta's side.</summary>
+public sealed record MediaDisconnected(string Reason) : CallEvent;
+
+/// <summary>The call's timer elapsed (the accept window, the ring timeout, or the media grace period).</summary>
+public sealed record TimerElapsed(CallTimer Kind) : CallEvent
+{
+    public override string Name => $"TimerElapsed({Kind})";
+}

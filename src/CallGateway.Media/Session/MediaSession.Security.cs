@@ -69,7 +69,8 @@ public sealed partial class MediaSession
     {
         if (Volatile.Read(ref _closed) == 0)
         {
-            SetState(MediaSessionState.Failed, $"DTLS closed: {e.Reason}");
+            // A close_notify is a goodbye, not a fault: the call is probably ending on the other side.
+            SetState(e.Reason == DtlsCloseReason.CloseNotify ? MediaSessionState.Disconnected : MediaSessionState.Failed, $"DTLS closed: {e.Reason}");
         }
     }
 

@@ -109,7 +109,10 @@ public sealed partial class MediaSession : IMediaSession, IDatagramHandler, IIce
     {
         lock (_gate)
         {
-            if (_state == state || _state is MediaSessionState.Closed || (_state is MediaSessionState.Failed && state != MediaSessionState.Closed))
+            // Closed is final; Failed and Disconnected only move on to Closed (Disconnected may still turn into Failed).
+            if (_state == state || _state is MediaSessionState.Closed
+                || (_state is MediaSessionState.Failed && state != MediaSessionState.Closed)
+                || (_state is MediaSessionState.Disconnected && state is not (MediaSessionState.Closed or MediaSessionState.Failed)))
             {
                 return;
             }

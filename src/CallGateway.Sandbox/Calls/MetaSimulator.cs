@@ -67,9 +67,9 @@ public sealed partial class MetaSimulator(
         call.EndedAt = time.GetUtcNow();
         call.EndedBy = endedBy;
         await call.Timeout.CancelAsync().ConfigureAwait(false);
-        await CloseMediaAsync(call).ConfigureAwait(false);
         var (from, to) = call.UserInitiated ? (call.UserNumber, call.BusinessNumber) : (call.BusinessNumber, call.UserNumber);
         webhooks.Enqueue("terminate", call.Id, Webhook.Terminate(call.Id, from, to, call.UserInitiated, metaStatus, call.StartedAt, call.EndedAt, call.BizOpaqueCallbackData, error));
+        await CloseMediaAsync(call).ConfigureAwait(false);
         LogEnded(logger, call.Id, status, endedBy);
     }
 
