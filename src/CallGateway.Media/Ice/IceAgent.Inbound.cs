@@ -77,6 +77,11 @@ public sealed partial class IceAgent
     /// <summary>RFC 8445 §7.3 (via RFC 8489 §6.3): authenticate, resolve role conflicts, answer, then learn.</summary>
     private bool HandleRequestLocked(StunMessage request, IPEndPoint source, TimeSpan now)
     {
+        if (_state == IceConnectionState.Failed)
+        {
+            return false; // consent is gone (RFC 7675 §5.1): stop answering too
+        }
+
         if (!request.Contains(StunAttributeType.Username) || !request.HasMessageIntegrity)
         {
             SendErrorLocked(request.TransactionId, source, StunErrorCode.BadRequest, "Bad Request", null, []);
@@ -111,14 +116,25 @@ public sealed partial class IceAgent
             return true; // answered with 487
         }
 
-        SendSuccessLocked(request.TransactionId, source);
-        if (_remote is null || (_started && !IsActive))
+        if (_remote is null)
         {
-            return true; // an early check before the remote description, or after failure: answered, nothing learned
+            // An early check before the remote description (RFC 8445 §7.3.1.3 allows it): answer, learn nothing;
+            // the peer retransmits or sends consent later.
+            SendSuccessLocked(request.TransactionId, source);
+            return true;
         }
 
         IceCandidatePair? pair = LearnFromCheckLocked(source, priority);
-        if (pair is not null && _started)
+        if (pair is null)
+        {
+            // Over the candidate or pair limits: a success we could not act on would mislead the peer.
+            IceAgentLog.Dropped(_logger, source, "no room for another candidate pair");
+            return false;
+        }
+
+        // State first, answer second: whoever reacts to the response (the peer's DTLS, a test) already sees the
+        // permission and the selection. Triggered checks are paced by the timer, so they still follow the answer.
+        if (_started)
         {
             if (_options.Mode == IceMode.Lite)
             {
@@ -129,6 +145,8 @@ public sealed partial class IceAgent
                 OnFullCheckLocked(pair, request.HasUseCandidate, now);
             }
         }
+
+        SendSuccessLocked(request.TransactionId, source);
 
         return true;
     }
@@ -181,7 +199,7 @@ public sealed partial class IceAgent
 
     /// <summary>
     /// Finds the remote candidate for the source or learns a peer-reflexive one (RFC 8445 §7.3.1.3) with the
-    /// request's PRIORITY, marks the source permitted, and returns the pair (creating it if needed).
+    /// request's PRIORITY, and returns its pair, marking the source permitted; null when limits leave no pair.
     /// </summary>
     private IceCandidatePair? LearnFromCheckLocked(IPEndPoint source, uint priority)
     {
@@ -201,11 +219,11 @@ public sealed partial class IceAgent
             CreatePairsLocked(remote);
         }
 
-        _permitted.Add(remote.Address);
         foreach (IceCandidatePair pair in _pairs)
         {
             if (ReferenceEquals(pair.Remote, remote))
             {
+                _permitted.Add(remote.Address);
                 return pair;
             }
         }
