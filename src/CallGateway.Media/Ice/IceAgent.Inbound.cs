@@ -74,9 +74,61 @@ public sealed partial class IceAgent
 
     private bool IsActive => _started && _state is IceConnectionState.Checking or IceConnectionState.Connected or IceConnectionState.Disconnected;
 
-    /// <summary>RFC 8445 §7.3 (via RFC 8489 §6.3): authenticate, resolve role conflicts, answer, then learn.</summary>
+    /// <summary>RFC 8445 §7.3 (via RFC 8489 §6.3): authenticate, resolve role conflicts, learn, then answer.</summary>
     private bool HandleRequestLocked(StunMessage request, IPEndPoint source, TimeSpan now)
     {
+        if (!TryAcceptRequestLocked(request, source, out uint priority, out bool answered))
+        {
+            return answered;
+        }
+
+        if (_remote is null)
+        {
+            // An early check before the remote description (RFC 8445 §7.3.1.3 allows it): answer, learn nothing;
+            // the peer retransmits or sends consent later.
+            SendSuccessLocked(request.TransactionId, source);
+            return true;
+        }
+
+        IceCandidatePair? pair = LearnFromCheckLocked(source, priority);
+        if (pair is null)
+        {
+            // Over the candidate or pair limits: a success we could not act on would mislead the peer.
+            IceAgentLog.Dropped(_logger, source, "no room for another candidate pair");
+            return false;
+        }
+
+        // State first, answer second: whoever reacts to the response (the peer's DTLS, a test) already sees the
+        // permission and the selection. Triggered checks are paced by the timer, so they still follow the answer.
+        if (_started && _options.Mode == IceMode.Lite)
+        {
+            OnLiteCheckLocked(pair, request.HasUseCandidate, now);
+        }
+        else if (_started)
+        {
+            OnFullCheckLocked(pair, request.HasUseCandidate, now);
+        }
+
+        SendSuccessLocked(request.TransactionId, source);
+        return true;
+    }
+
+    /// <summary>
+    /// The gatekeeping half of request handling: failed agents stay silent; a missing USERNAME or
+    /// MESSAGE-INTEGRITY gets 400 and a wrong one 401 (both unsigned, RFC 8489 §9.1.3); unknown
+    /// comprehension-required attributes get 420; a missing PRIORITY 400; a role conflict 487 (§7.3.1.1).
+    /// Returns true when the request may proceed; otherwise <paramref name="answered"/> says whether it was an
+    /// authenticated request that got an error answer.
+    /// </summary>
+    private bool TryAcceptRequestLocked(StunMessage request, IPEndPoint source, out uint priority, out bool answered)
+    {
+        priority = 0;
+        answered = false;
+        if (_state == IceConnectionState.Failed)
+        {
+            return false; // consent is gone (RFC 7675 §5.1): stop answering too
+        }
+
         if (!request.Contains(StunAttributeType.Username) || !request.HasMessageIntegrity)
         {
             SendErrorLocked(request.TransactionId, source, StunErrorCode.BadRequest, "Bad Request", null, []);
@@ -97,40 +149,18 @@ public sealed partial class IceAgent
         if (unknownCount > 0)
         {
             SendErrorLocked(request.TransactionId, source, StunErrorCode.UnknownAttribute, "Unknown Attribute", _localKey, unknown[..unknownCount]);
-            return true;
+            answered = true;
+            return false;
         }
 
-        if (!request.TryGetPriority(out uint priority))
+        if (!request.TryGetPriority(out priority))
         {
             SendErrorLocked(request.TransactionId, source, StunErrorCode.BadRequest, "Bad Request", _localKey, []);
             return false;
         }
 
-        if (!ResolveRoleConflictLocked(request, source))
-        {
-            return true; // answered with 487
-        }
-
-        SendSuccessLocked(request.TransactionId, source);
-        if (_remote is null || (_started && !IsActive))
-        {
-            return true; // an early check before the remote description, or after failure: answered, nothing learned
-        }
-
-        IceCandidatePair? pair = LearnFromCheckLocked(source, priority);
-        if (pair is not null && _started)
-        {
-            if (_options.Mode == IceMode.Lite)
-            {
-                OnLiteCheckLocked(pair, request.HasUseCandidate, now);
-            }
-            else
-            {
-                OnFullCheckLocked(pair, request.HasUseCandidate, now);
-            }
-        }
-
-        return true;
+        answered = true; // if the role check fails, it answered 487
+        return ResolveRoleConflictLocked(request, source);
     }
 
     private bool InboundUsernameMatches(StunMessage request)
@@ -181,7 +211,7 @@ public sealed partial class IceAgent
 
     /// <summary>
     /// Finds the remote candidate for the source or learns a peer-reflexive one (RFC 8445 §7.3.1.3) with the
-    /// request's PRIORITY, marks the source permitted, and returns the pair (creating it if needed).
+    /// request's PRIORITY, and returns its pair, marking the source permitted; null when limits leave no pair.
     /// </summary>
     private IceCandidatePair? LearnFromCheckLocked(IPEndPoint source, uint priority)
     {
@@ -201,11 +231,11 @@ public sealed partial class IceAgent
             CreatePairsLocked(remote);
         }
 
-        _permitted.Add(remote.Address);
         foreach (IceCandidatePair pair in _pairs)
         {
             if (ReferenceEquals(pair.Remote, remote))
             {
+                _permitted.Add(remote.Address);
                 return pair;
             }
         }

@@ -45,6 +45,7 @@ public sealed partial class IceAgent : IDisposable
     private readonly byte[] _localKey;
     private readonly byte[] _localUsernamePrefix;
     private readonly IceCandidate[] _localCandidates;
+    private readonly IReadOnlyList<IceCandidate> _localCandidatesView;
     private readonly IIceDatagramSender _sender;
     private readonly TimeProvider _time;
     private readonly ILogger _logger;
@@ -97,6 +98,7 @@ public sealed partial class IceAgent : IDisposable
         _localKey = StunCredentials.ShortTermKey(localCredentials.Password);
         _localUsernamePrefix = Encoding.UTF8.GetBytes(localCredentials.Ufrag + ":");
         _localCandidates = ValidateLocalCandidates(localCandidates);
+        _localCandidatesView = Array.AsReadOnly(_localCandidates);
         _sender = sender;
         _time = timeProvider;
         _logger = logger;
@@ -120,7 +122,7 @@ public sealed partial class IceAgent : IDisposable
     public IceCredentials LocalCredentials => _local;
 
     /// <summary>Our candidates (as given, IPv4-mapped addresses unmapped).</summary>
-    public IReadOnlyList<IceCandidate> LocalCandidates => _localCandidates;
+    public IReadOnlyList<IceCandidate> LocalCandidates => _localCandidatesView;
 
     /// <summary>Current state; lock-free read.</summary>
     public IceConnectionState State => _state;

@@ -141,28 +141,9 @@ public sealed partial class StunMessage
                 return false;
             }
 
-            bool keep = true;
-            if (type == StunAttributeType.Fingerprint)
+            if (!TryClassify(type, length, ref integrityIndex, ref fingerprintIndex, kept, out bool keep))
             {
-                if (length != FingerprintLength)
-                {
-                    return false;
-                }
-
-                fingerprintIndex = kept;
-            }
-            else if (integrityIndex >= 0)
-            {
-                keep = false; // RFC 8489 §14.5: ignore everything after MESSAGE-INTEGRITY except FINGERPRINT.
-            }
-            else if (type == StunAttributeType.MessageIntegrity)
-            {
-                if (length != IntegrityLength)
-                {
-                    return false;
-                }
-
-                integrityIndex = kept;
+                return false;
             }
 
             if (keep)
@@ -176,6 +157,35 @@ public sealed partial class StunMessage
             }
 
             offset += 4 + padded;
+        }
+
+        return true;
+    }
+
+    /// <summary>
+    /// Applies the placement rules: FINGERPRINT is 4 bytes and last; MESSAGE-INTEGRITY is 20 bytes; anything else
+    /// after MESSAGE-INTEGRITY is skipped (RFC 8489 §14.5, §14.7).
+    /// </summary>
+    private static bool TryClassify(
+        StunAttributeType type, int length, ref int integrityIndex, ref int fingerprintIndex, int position, out bool keep)
+    {
+        keep = true;
+        if (type == StunAttributeType.Fingerprint)
+        {
+            fingerprintIndex = position;
+            return length == FingerprintLength;
+        }
+
+        if (integrityIndex >= 0)
+        {
+            keep = false;
+            return true;
+        }
+
+        if (type == StunAttributeType.MessageIntegrity)
+        {
+            integrityIndex = position;
+            return length == IntegrityLength;
         }
 
         return true;

@@ -10,8 +10,16 @@ public class IceAgentConsentTests
     private static void FastConsent(IceAgentOptions options)
     {
         options.ConsentInterval = TimeSpan.FromMilliseconds(100);
-        options.DisconnectedTimeout = TimeSpan.FromMilliseconds(700);
-        options.ConsentExpiry = TimeSpan.FromMilliseconds(1500);
+        options.DisconnectedTimeout = TimeSpan.FromMilliseconds(1000);
+        options.ConsentExpiry = TimeSpan.FromMilliseconds(2000);
+    }
+
+    /// <summary>Silence is reported as Disconnected before Failed (an earlier transient flap is tolerated).</summary>
+    private static void AssertEndsDisconnectedThenFailed(IceStateRecorder recorder)
+    {
+        IReadOnlyList<IceConnectionState> states = recorder.States;
+        Assert.True(states.Count >= 2, string.Join(",", states));
+        Assert.Equal([IceConnectionState.Disconnected, IceConnectionState.Failed], states.Skip(states.Count - 2));
     }
 
     [Fact]
@@ -22,13 +30,14 @@ public class IceAgentConsentTests
         await ConnectFullToLiteAsync(full, lite);
         var fullEvents = new IceStateRecorder(full.Agent);
 
-        // Three expiry periods: without working consent both sides would have failed.
-        await Task.Delay(3600);
+        // Two expiry periods: without working consent both sides would have failed.
+        await Task.Delay(4000);
 
+        // A scheduling gap on a saturated machine may flap Connected/Disconnected; consent must never be lost.
         Assert.Equal(IceConnectionState.Connected, full.Agent.State);
         Assert.Equal(IceConnectionState.Connected, lite.Agent.State);
-        Assert.Empty(fullEvents.States);
-        Assert.True(full.Agent.Counters.ConsentRequestsSent >= 15, $"consent requests {full.Agent.Counters.ConsentRequestsSent}");
+        Assert.DoesNotContain(IceConnectionState.Failed, fullEvents.States);
+        Assert.True(full.Agent.Counters.ConsentRequestsSent >= 20, $"consent requests {full.Agent.Counters.ConsentRequestsSent}");
         Assert.Equal(0, lite.Agent.Counters.ConsentRequestsSent);
     }
 
@@ -44,7 +53,7 @@ public class IceAgentConsentTests
         lite.Muted = true;
 
         Assert.True(await UntilAsync(() => full.Agent.State == IceConnectionState.Failed, ConnectTimeout));
-        Assert.Equal([IceConnectionState.Disconnected, IceConnectionState.Failed], fullEvents.States);
+        AssertEndsDisconnectedThenFailed(fullEvents);
         Assert.False(full.Agent.IsPermittedSource(lite.EndPoint));
         Assert.Null(full.Agent.SelectedRemote);
     }
@@ -58,15 +67,21 @@ public class IceAgentConsentTests
         var liteEvents = new IceStateRecorder(lite.Agent);
 
         // Consent checks keep the lite side alive past its expiry...
-        await Task.Delay(1500);
+        await Task.Delay(2500);
         Assert.Equal(IceConnectionState.Connected, lite.Agent.State);
 
         // ...until they stop.
         full.Muted = true;
 
         Assert.True(await UntilAsync(() => lite.Agent.State == IceConnectionState.Failed, ConnectTimeout));
-        Assert.Equal([IceConnectionState.Disconnected, IceConnectionState.Failed], liteEvents.States);
+        AssertEndsDisconnectedThenFailed(liteEvents);
         Assert.False(lite.Agent.IsPermittedSource(full.EndPoint));
+
+        // Once failed, even a correctly authenticated check is no longer answered.
+        using var late = new RawStunPeer(full.Credentials);
+        late.Send(late.CheckFor(lite.Credentials, useCandidate: true), lite.EndPoint);
+        Assert.Null(await late.ReceiveAsync(TimeSpan.FromMilliseconds(400)));
+        Assert.False(lite.Agent.IsPermittedSource(late.EndPoint));
     }
 
     [Fact]

@@ -143,6 +143,26 @@ public class IceAgentSecurityTests
     }
 
     [Fact]
+    public async Task ProcessStun_CheckBeyondRemoteCandidateLimit_GetsNoSuccessAndIsNotPermitted()
+    {
+        using var lite = new UdpIcePeer(Options(IceMode.Lite, o => o.MaxRemoteCandidates = 1));
+        using var first = new RawStunPeer();
+        using var second = new RawStunPeer(first.Credentials);
+        lite.Agent.SetRemote(first.Credentials, [], remoteIsLite: false);
+        lite.Agent.Start(controlling: false);
+
+        first.Send(first.CheckFor(lite.Credentials, useCandidate: false), lite.EndPoint);
+        Assert.Equal(StunMessageClass.SuccessResponse, (await first.ReceiveAsync(ConnectTimeout))?.Message.Class);
+        second.Send(second.CheckFor(lite.Credentials, useCandidate: true), lite.EndPoint);
+
+        Assert.Null(await second.ReceiveAsync(Quiet));
+        Assert.True(lite.Agent.IsPermittedSource(first.EndPoint));
+        Assert.False(lite.Agent.IsPermittedSource(second.EndPoint));
+        Assert.Null(lite.Agent.SelectedRemote);
+        Assert.Single(lite.Agent.RemoteCandidates);
+    }
+
+    [Fact]
     public void ProcessStun_GarbageDtlsAndUnknownResponses_ReturnFalse()
     {
         var sender = new RecordingSender();

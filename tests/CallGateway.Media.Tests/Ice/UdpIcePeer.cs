@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Sockets;
 using CallGateway.Media.Ice;
 using CallGateway.Media.Stun;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 
 namespace CallGateway.Media.Tests.Ice;
@@ -20,14 +21,23 @@ internal sealed class UdpIcePeer : IIceDatagramSender, IDisposable
     private int _requestsToDrop;
     private volatile bool _muted;
 
-    public UdpIcePeer(IceAgentOptions options, IceCredentials? credentials = null)
+    static UdpIcePeer()
+    {
+        // The agent's timers are thread-pool callbacks. On a loaded 2-core machine the test host keeps the default
+        // minimum of pool workers busy and the pool does not grow under high CPU, which was measured to delay every
+        // timer by ~0.8 s and made consent tests flap. Real deployments must not starve the pool either.
+        ThreadPool.GetMinThreads(out int workers, out int completionPorts);
+        ThreadPool.SetMinThreads(Math.Max(workers, 16), completionPorts);
+    }
+
+    public UdpIcePeer(IceAgentOptions options, IceCredentials? credentials = null, ILogger? logger = null)
     {
         _socket = new Socket(AddressFamily.InterNetwork, SocketType.Dgram, ProtocolType.Udp);
         _socket.Bind(new IPEndPoint(IPAddress.Loopback, 0));
         EndPoint = (IPEndPoint)_socket.LocalEndPoint!;
         Candidate = IceCandidate.CreateHost(EndPoint);
         Credentials = credentials ?? IceCredentials.Generate();
-        Agent = new IceAgent(options, Credentials, [Candidate], this, TimeProvider.System, NullLogger.Instance);
+        Agent = new IceAgent(options, Credentials, [Candidate], this, TimeProvider.System, logger ?? NullLogger.Instance);
         _receiveLoop = Task.Run(ReceiveLoopAsync);
     }
 
