@@ -107,7 +107,7 @@ public class MediaSessionLoopbackTests
         Assert.Equal(MediaSessionState.Closed, gateway.State);
         Assert.Equal(1, peers.Phone.ActiveSessions);
         Assert.Equal(0, peers.Gateway.ActiveSessions);
-        await SessionProbe.WaitForAsync(() => phone.State == MediaSessionState.Failed, "the phone to see the DTLS close");
+        await SessionProbe.WaitForAsync(() => phone.State == MediaSessionState.Disconnected, "the phone to see the DTLS close_notify");
         await phone.DisposeAsync();
     }
 

@@ -31,6 +31,7 @@ internal sealed class GatewayFactory : WebApplicationFactory<Program>
     {
         _settings = new Dictionary<string, string?>
         {
+            ["Sandbox:Enabled"] = "false",
             ["Meta:GraphApiBaseUrl"] = "http://graph.fake.invalid",
             ["Meta:AccessToken"] = AccessToken,
             ["Meta:AppSecret"] = AppSecret,
