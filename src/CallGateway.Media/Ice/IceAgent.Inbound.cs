@@ -82,10 +82,12 @@ public sealed partial class IceAgent
             return answered;
         }
 
-        if (_remote is null)
+        if (_remote is null || !_started)
         {
-            // An early check before the remote description (RFC 8445 §7.3.1.3 allows it): answer, learn nothing;
-            // the peer retransmits or sends consent later.
+            // An early check, before the remote description (RFC 8445 §7.3.1.3): answer it and remember it. Against a
+            // full controlling peer this matters: it nominates at once (Meta's edge, as lite, first hears our checks
+            // before pre_accept hands it our SDP), and a nomination forgotten here would leave the path unselected.
+            RememberEarlyCheckLocked(request, source, priority);
             SendSuccessLocked(request.TransactionId, source);
             return true;
         }
@@ -213,6 +215,55 @@ public sealed partial class IceAgent
     /// Finds the remote candidate for the source or learns a peer-reflexive one (RFC 8445 §7.3.1.3) with the
     /// request's PRIORITY, and returns its pair, marking the source permitted; null when limits leave no pair.
     /// </summary>
+    private void RememberEarlyCheckLocked(StunMessage request, IPEndPoint source, uint priority)
+    {
+        request.TryGetAttribute(StunAttributeType.Username, out ReadOnlySpan<byte> username);
+        for (int i = 0; i < _earlyChecks.Count; i++)
+        {
+            if (_earlyChecks[i].Source.Equals(source))
+            {
+                _earlyChecks[i] = _earlyChecks[i] with { UseCandidate = _earlyChecks[i].UseCandidate || request.HasUseCandidate };
+                return;
+            }
+        }
+
+        if (_earlyChecks.Count < MaxEarlyChecks)
+        {
+            _earlyChecks.Add(new EarlyCheck(source, priority, request.HasUseCandidate, username.ToArray()));
+        }
+    }
+
+    /// <summary>
+    /// Once both the remote description and <see cref="Start"/> are in, acts on the checks that came earlier, as if
+    /// they arrived now: the ones whose USERNAME matches the remote description are learned (and nominations kept).
+    /// </summary>
+    private void ReplayEarlyChecksLocked(TimeSpan now)
+    {
+        if (_remote is null || !_started || _earlyChecks.Count == 0)
+        {
+            return;
+        }
+
+        foreach (EarlyCheck early in _earlyChecks)
+        {
+            if (!early.Username.AsSpan().SequenceEqual(_expectedInboundUsername) || LearnFromCheckLocked(early.Source, early.Priority) is not { } pair)
+            {
+                continue;
+            }
+
+            if (_options.Mode == IceMode.Lite)
+            {
+                OnLiteCheckLocked(pair, early.UseCandidate, now);
+            }
+            else
+            {
+                OnFullCheckLocked(pair, early.UseCandidate, now);
+            }
+        }
+
+        _earlyChecks.Clear();
+    }
+
     private IceCandidatePair? LearnFromCheckLocked(IPEndPoint source, uint priority)
     {
         IceCandidate? remote = FindRemoteLocked(source);
@@ -309,4 +360,12 @@ public sealed partial class IceAgent
         _errorSent++;
         SendLocked(buffer[..length], to);
     }
+
+    /// <summary>At most this many distinct early check sources are remembered (beyond that, the peer's retransmissions and consent checks still get through).</summary>
+    private const int MaxEarlyChecks = 8;
+
+    private readonly List<EarlyCheck> _earlyChecks = [];
+
+    /// <summary>A check answered before the remote description was known.</summary>
+    private readonly record struct EarlyCheck(IPEndPoint Source, uint Priority, bool UseCandidate, byte[] Username);
 }

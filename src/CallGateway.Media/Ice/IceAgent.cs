@@ -206,6 +206,7 @@ public sealed partial class IceAgent : IDisposable
                 AddRemoteCandidateLocked(candidate);
             }
 
+            ReplayEarlyChecksLocked(Now);
             RescheduleLocked(Now);
         }
 
@@ -259,6 +260,7 @@ public sealed partial class IceAgent : IDisposable
             _lastCheckAt = now - _options.Ta;
             SetStateLocked(IceConnectionState.Checking);
             IceAgentLog.Started(_logger, _options.Mode, _role, _pairs.Count);
+            ReplayEarlyChecksLocked(now);
             RescheduleLocked(now);
         }
 

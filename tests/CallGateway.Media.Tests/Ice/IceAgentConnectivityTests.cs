@@ -56,6 +56,44 @@ public class IceAgentConnectivityTests
     }
 
     [Fact]
+    public async Task LiteLearnsOurSdpLate_ChecksAndNominationBeforeThatAreKept()
+    {
+        // Meta's edge (lite) learns our credentials only when pre_accept delivers our answer, while our full agent
+        // starts checking (and nominates) at once. RFC 8445 §7.3.1.3: early checks are answered and remembered.
+        using var lite = new UdpIcePeer(Options(IceMode.Lite));
+        using var full = new UdpIcePeer(Options(IceMode.Full));
+        full.Agent.SetRemote(lite.Credentials, [lite.Candidate], remoteIsLite: true);
+        full.Agent.Start(controlling: true);
+        Assert.True(await UntilAsync(() => full.Agent.State == IceConnectionState.Connected, ConnectTimeout));
+        Assert.Null(lite.Agent.SelectedRemote);
+        Assert.False(lite.Agent.IsPermittedSource(full.EndPoint));
+
+        lite.Agent.SetRemote(full.Credentials, [full.Candidate], remoteIsLite: false);
+        lite.Agent.Start(controlling: false);
+
+        Assert.True(await UntilAsync(() => lite.Agent.State == IceConnectionState.Connected, ConnectTimeout));
+        Assert.Equal(full.EndPoint, lite.Agent.SelectedRemote);
+        Assert.True(lite.Agent.IsPermittedSource(full.EndPoint));
+    }
+
+    [Fact]
+    public async Task EarlyCheckWithAnotherUsername_IsNotLearned()
+    {
+        using var lite = new UdpIcePeer(Options(IceMode.Lite));
+        using var full = new UdpIcePeer(Options(IceMode.Full));
+        full.Agent.SetRemote(lite.Credentials, [lite.Candidate], remoteIsLite: true);
+        full.Agent.Start(controlling: true);
+        Assert.True(await UntilAsync(() => full.Agent.State == IceConnectionState.Connected, ConnectTimeout));
+
+        // The lite side then hears of a different peer (other ufrag): the early checks were not from it.
+        var other = IceCredentials.Generate();
+        lite.Agent.SetRemote(other, [full.Candidate], remoteIsLite: false);
+        lite.Agent.Start(controlling: false);
+        await Task.Delay(300);
+        Assert.Null(lite.Agent.SelectedRemote);
+    }
+
+    [Fact]
     public async Task Start_LiteDropsFirstThreeChecks_RetransmissionsRecover()
     {
         using var lite = new UdpIcePeer(Options(IceMode.Lite));
