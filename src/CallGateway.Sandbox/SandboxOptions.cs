@@ -41,6 +41,9 @@ public sealed class SandboxOptions
     /// <summary>Swap each pair of consecutive webhooks (to exercise ordering).</summary>
     public bool OutOfOrderDeliveries { get; set; }
 
+    /// <summary>Address the simulated phones' media binds to (Meta's edge); loopback when the gateway is on this machine.</summary>
+    public string MediaBindAddress { get; set; } = "127.0.0.1";
+
     /// <summary>Tone the simulated phone plays into a call, in Hz (0: silence).</summary>
     public double ToneHz { get; set; } = 440;
 

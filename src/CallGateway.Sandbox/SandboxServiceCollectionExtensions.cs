@@ -1,4 +1,5 @@
 using System.Security.Cryptography;
+using System.Text.Json.Serialization;
 using CallGateway.Media;
 using CallGateway.Media.Session;
 using CallGateway.Meta;
@@ -29,6 +30,13 @@ public static class SandboxServiceCollectionExtensions
             .Validate(o => Uri.TryCreate(o.BaseUrl, UriKind.Absolute, out _), "Sandbox:BaseUrl must be an absolute URL.")
             .ValidateOnStart();
         services.TryAddSingleton(TimeProvider.System);
+        services.ConfigureHttpJsonOptions(o =>
+        {
+            if (!o.SerializerOptions.Converters.OfType<JsonStringEnumConverter>().Any())
+            {
+                o.SerializerOptions.Converters.Add(new JsonStringEnumConverter());
+            }
+        });
         services.AddSingleton<SandboxEndpoints>();
         services.AddSingleton<SandboxCallStore>();
         services.AddSingleton<SandboxUsers>();
@@ -41,7 +49,7 @@ public static class SandboxServiceCollectionExtensions
         services.AddSingleton<IPostConfigureOptions<MetaOptions>, PointMetaAtSandbox>();
         services.PostConfigure<MediaOptions>(KeepMediaOnLoopback);
         services.AddKeyedSingleton<IMediaEngine>(SandboxServiceKeys.EdgeMediaEngine, (sp, _) => new MediaEngine(
-            EdgeOptions(sp.GetRequiredService<IOptions<MediaOptions>>().Value),
+            EdgeOptions(sp.GetRequiredService<IOptions<MediaOptions>>().Value, sp.GetRequiredService<IOptions<SandboxOptions>>().Value),
             sp.GetRequiredService<TimeProvider>(),
             sp.GetRequiredService<ILoggerFactory>(),
             sp.GetService<MediaClock>()));
@@ -62,10 +70,10 @@ public static class SandboxServiceCollectionExtensions
         media.AllowLoopbackCandidates = true;
     }
 
-    /// <summary>Meta's edge: ICE-lite on 127.0.0.1, otherwise the gateway's own settings.</summary>
-    private static MediaOptions EdgeOptions(MediaOptions gateway) => new()
+    /// <summary>Meta's edge: ICE-lite on the sandbox's media address, otherwise the gateway's own settings.</summary>
+    private static MediaOptions EdgeOptions(MediaOptions gateway, SandboxOptions sandbox) => new()
     {
-        BindAddress = "127.0.0.1",
+        BindAddress = sandbox.MediaBindAddress,
         AllowLoopbackCandidates = true,
         IceLite = true,
         SampleRate = gateway.SampleRate,

@@ -7,7 +7,9 @@ namespace CallGateway.Sandbox.Api;
 
 /// <summary>Start a user-initiated call.</summary>
 /// <param name="ToneHz">Tone the phone plays once the call is answered (default: the configured tone; 0 for silence).</param>
-public sealed record UserCallRequest(double? ToneHz);
+/// <param name="SdpOffer">Let an outside WebRTC peer (a browser) be the phone: its SDP offer is relayed as is, and the
+/// business's answer appears on the call as <c>businessAnswerSdp</c>.</param>
+public sealed record UserCallRequest(double? ToneHz, string? SdpOffer = null);
 
 /// <summary>How a simulated user's phone behaves; only the given fields change.</summary>
 /// <param name="AnswerMode">Answer, Reject or Ignore the business's next calls.</param>
@@ -40,7 +42,8 @@ public sealed record SandboxCallView(
     string? BizOpaqueCallbackData,
     HeardAudioSummary Heard,
     string DtmfHeard,
-    MediaStats? Media)
+    MediaStats? Media,
+    string? BusinessAnswerSdp)
 {
     public static SandboxCallView From(SandboxCall c)
     {
@@ -51,6 +54,7 @@ public sealed record SandboxCallView(
         }
 
         return new SandboxCallView(c.Id, c.UserInitiated ? "USER_INITIATED" : "BUSINESS_INITIATED", c.UserNumber, c.Status, c.CreatedAt, c.StartedAt,
-            c.EndedAt, c.EndedBy, c.DurationSeconds, c.BizOpaqueCallbackData, c.Heard.Summarize(), dtmf, c.Media?.GetStats());
+            c.EndedAt, c.EndedBy, c.DurationSeconds, c.BizOpaqueCallbackData, c.Heard.Summarize(), dtmf, c.Media?.GetStats(),
+            c.AcceptSdp ?? c.PreAcceptSdp);
     }
 }

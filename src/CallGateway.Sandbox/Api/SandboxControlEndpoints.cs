@@ -50,8 +50,15 @@ public static class SandboxControlEndpoints
             return Problem("The user's number must be 7 to 15 digits.");
         }
 
-        var call = await meta.UserCallsAsync(number, request?.ToneHz, cancellationToken).ConfigureAwait(false);
-        return TypedResults.Created($"/sandbox/calls/{call.Id}", SandboxCallView.From(call));
+        try
+        {
+            var call = await meta.UserCallsAsync(number, request?.ToneHz, cancellationToken, request?.SdpOffer).ConfigureAwait(false);
+            return TypedResults.Created($"/sandbox/calls/{call.Id}", SandboxCallView.From(call));
+        }
+        catch (SandboxGraphException ex)
+        {
+            return Problem(ex.Message);
+        }
     }
 
     private static Results<Ok<UserView>, ProblemHttpResult> UpdateUser(string number, UserSettingsRequest request, SandboxUsers users, TimeProvider time)

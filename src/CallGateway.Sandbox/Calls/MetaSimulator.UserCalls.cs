@@ -3,8 +3,12 @@ namespace CallGateway.Sandbox.Calls;
 
 public sealed partial class MetaSimulator
 {
-    /// <summary>A WhatsApp user calls the business: the phone makes an ICE-lite offer and Meta sends the connect webhook.</summary>
-    public async Task<SandboxCall> UserCallsAsync(string userNumber, double? toneHz, CancellationToken cancellationToken)
+    /// <summary>
+    /// A WhatsApp user calls the business: the phone makes an ICE-lite offer and Meta sends the connect webhook.
+    /// With <paramref name="externalOfferSdp"/>, an outside WebRTC peer (e.g. a browser) is the phone: its offer is
+    /// relayed as is and the business's answer is published on the call for that peer to apply.
+    /// </summary>
+    public async Task<SandboxCall> UserCallsAsync(string userNumber, double? toneHz, CancellationToken cancellationToken, string? externalOfferSdp = null)
     {
         var user = users.Get(userNumber);
         if (toneHz is not null)
@@ -13,10 +17,19 @@ public sealed partial class MetaSimulator
         }
 
         var call = new SandboxCall(SandboxCallStore.NewCallId(), userInitiated: true, user.Number, options.CurrentValue.BusinessNumber, time.GetUtcNow());
-        call.Media = await edge.CreateOfferAsync(PhoneRequest(call), cancellationToken).ConfigureAwait(false);
-        call.Media.AddSink(call.Heard);
-        call.Heard.SampleRate = call.Media.SampleRate;
-        call.OfferSdp = call.Media.LocalSdp;
+        if (externalOfferSdp is null)
+        {
+            call.Media = await edge.CreateOfferAsync(PhoneRequest(call), cancellationToken).ConfigureAwait(false);
+            call.Media.AddSink(call.Heard);
+            call.Heard.SampleRate = call.Media.SampleRate;
+            call.OfferSdp = call.Media.LocalSdp;
+        }
+        else
+        {
+            RequireUsableSdp(externalOfferSdp, "the external phone's");
+            call.OfferSdp = externalOfferSdp;
+        }
+
         calls.Add(call);
         webhooks.Enqueue("connect", call.Id, Webhook.Connect(call.Id, user.Number, call.BusinessNumber, userInitiated: true, "offer", call.OfferSdp));
 
@@ -129,9 +142,14 @@ public sealed partial class MetaSimulator
 
     private static async Task ApplyBusinessAnswerAsync(SandboxCall call, string sdp)
     {
+        if (call.Media is null)
+        {
+            return; // an external phone applies the answer itself (it reads it from the call)
+        }
+
         try
         {
-            await call.Media!.ApplyRemoteAnswerAsync(sdp, CancellationToken.None).ConfigureAwait(false);
+            await call.Media.ApplyRemoteAnswerAsync(sdp, CancellationToken.None).ConfigureAwait(false);
         }
         catch (Media.MediaNegotiationException ex)
         {
