@@ -4,6 +4,7 @@ using CallGateway.Hosting;
 using CallGateway.Meta;
 using CallGateway.Persistence;
 using CallGateway.Sandbox;
+using CallGateway.Security;
 using CallGateway.Webhooks;
 
 var builder = WebApplication.CreateBuilder(args);
@@ -22,6 +23,7 @@ builder.Services.AddCallGatewayCalls();
 builder.Services.AddCallGatewayMedia();
 builder.Services.AddCallGatewayApi();
 builder.Services.AddCallGatewayHealth();
+builder.Services.AddCallGatewaySecurity(sandboxEnabled);
 if (sandboxEnabled)
 {
     // The built-in Meta sandbox: Graph API emulator and simulated WhatsApp users, in this process.
@@ -34,6 +36,7 @@ var app = builder.Build();
 await app.Services.GetRequiredService<DatabaseInitializer>().InitializeAsync(app.Lifetime.ApplicationStopping);
 
 app.UseCallGatewayApi();
+app.WarnAboutSandboxKey();
 app.MapWebhookEndpoints();
 app.MapCallsEndpoints();
 app.MapHealthEndpoints();

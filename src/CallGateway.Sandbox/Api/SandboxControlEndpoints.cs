@@ -16,7 +16,8 @@ public static class SandboxControlEndpoints
 
     public static IEndpointRouteBuilder MapSandboxControl(this IEndpointRouteBuilder app)
     {
-        var sandbox = app.MapGroup("/sandbox").WithTags("Sandbox");
+        // The sandbox is a local test tool: its control API needs no key.
+        var sandbox = app.MapGroup("/sandbox").WithTags("Sandbox").AllowAnonymous();
         sandbox.MapPost("/users/{number}/calls", UserCallsAsync).WithName("SandboxUserCallsBusiness")
             .WithSummary("User calls business: the simulated phone sends a connect webhook with its SDP offer");
         sandbox.MapGet("/users/{number}", (string number, SandboxUsers users) => TypedResults.Ok(UserView.From(users.Get(number))))

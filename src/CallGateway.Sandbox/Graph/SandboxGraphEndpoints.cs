@@ -20,7 +20,8 @@ public static class SandboxGraphEndpoints
 {
     public static IEndpointRouteBuilder MapSandboxGraph(this IEndpointRouteBuilder app)
     {
-        var graph = app.MapGroup("/sandbox/graph/{version}/{phoneNumberId}").ExcludeFromDescription();
+        // The emulated Graph API checks Meta's bearer token itself.
+        var graph = app.MapGroup("/sandbox/graph/{version}/{phoneNumberId}").ExcludeFromDescription().AllowAnonymous();
         graph.MapPost("/calls", CallsAsync);
         graph.MapGet("/call_permissions", (HttpContext http, string phoneNumberId, string? user_wa_id, MetaSimulator meta) =>
             Handle(http, phoneNumberId, "call_permissions", null, () => Task.FromResult<JsonNode>(meta.CallPermissions(user_wa_id))));

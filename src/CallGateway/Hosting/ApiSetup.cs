@@ -1,5 +1,6 @@
 using System.Text.Json.Serialization;
 using CallGateway.Api;
+using CallGateway.Security;
 using FluentValidation;
 using Microsoft.OpenApi;
 using Serilog;
@@ -26,6 +27,14 @@ internal static class ApiSetup
                 Version = "v1",
                 Description = "Internal API of the WhatsApp Business voice-call gateway: place, accept, reject and hang up calls, and inspect them.",
             });
+            o.AddSecurityDefinition(ApiKeyAuthenticationHandler.SchemeName, new OpenApiSecurityScheme
+            {
+                Type = SecuritySchemeType.ApiKey,
+                In = ParameterLocation.Header,
+                Name = ApiKeyOptions.HeaderName,
+                Description = "Client key of the internal API (Api:Keys). In sandbox mode without configured keys: " + SecuritySetup.SandboxKey,
+            });
+            o.OperationFilter<ApiKeyOperationFilter>();
             var xml = Path.Combine(AppContext.BaseDirectory, "CallGateway.xml");
             if (File.Exists(xml))
             {
@@ -42,6 +51,8 @@ internal static class ApiSetup
         app.UseSerilogRequestLogging();
         app.UseSwagger();
         app.UseSwaggerUI(o => o.DocumentTitle = "CallGateway API");
+        app.UseAuthentication();
+        app.UseAuthorization();
         return app;
     }
 }

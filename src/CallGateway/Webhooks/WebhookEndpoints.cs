@@ -13,7 +13,8 @@ public static partial class WebhookEndpoints
 
     public static IEndpointRouteBuilder MapWebhookEndpoints(this IEndpointRouteBuilder app)
     {
-        var group = app.MapGroup(Path).ExcludeFromDescription();
+        // Authenticated by Meta's signature and verify token, not by an API key.
+        var group = app.MapGroup(Path).ExcludeFromDescription().AllowAnonymous();
         group.MapGet("", Verify);
         group.MapPost("", ReceiveAsync);
         return app;

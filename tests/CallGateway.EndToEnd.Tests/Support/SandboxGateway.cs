@@ -42,6 +42,7 @@ internal sealed class SandboxGateway : WebApplicationFactory<Program>
         UseKestrel(Port);
         StartServer();
         Http = new HttpClient { BaseAddress = BaseAddress, Timeout = TimeSpan.FromSeconds(30) };
+        Http.DefaultRequestHeaders.Add("X-Api-Key", Security.SecuritySetup.SandboxKey);
     }
 
     public int Port { get; }

@@ -23,6 +23,7 @@ internal sealed class GatewayFactory : WebApplicationFactory<Program>
     public const string AccessToken = "EAAtest-access-token-9d2e";
     public const string VerifyToken = "verify-token-77a1";
     public const string PhoneNumberId = "105615555715855";
+    public const string ApiKey = "test-api-key-4f1b9c2e7d";
 
     private readonly string _dataDir = Directory.CreateTempSubdirectory("cg-tests-").FullName;
     private readonly Dictionary<string, string?> _settings;
@@ -38,6 +39,8 @@ internal sealed class GatewayFactory : WebApplicationFactory<Program>
             ["Meta:VerifyToken"] = VerifyToken,
             ["Meta:PhoneNumberId"] = PhoneNumberId,
             ["Storage:SqlitePath"] = Path.Combine(_dataDir, "gateway.db"),
+            ["Api:Keys:0:Client"] = "tests",
+            ["Api:Keys:0:Key"] = ApiKey,
         };
         foreach (var (key, value) in settings ?? [])
         {
@@ -63,6 +66,14 @@ internal sealed class GatewayFactory : WebApplicationFactory<Program>
             services.AddSingleton<IMediaEngine>(Media);
             services.Configure<HttpClientFactoryOptions>("IMetaGraphClient", o => o.HttpMessageHandlerBuilderActions.Add(b => b.PrimaryHandler = Graph));
         });
+    }
+
+    /// <summary>Clients carry the API key unless a test removes it.</summary>
+    protected override void ConfigureClient(HttpClient client)
+    {
+        ArgumentNullException.ThrowIfNull(client);
+        base.ConfigureClient(client);
+        client.DefaultRequestHeaders.Add("X-Api-Key", ApiKey);
     }
 
     /// <summary>POSTs a webhook body signed like Meta signs it.</summary>
