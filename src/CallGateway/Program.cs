@@ -1,4 +1,5 @@
 using CallGateway.Api;
+using CallGateway.Events;
 using CallGateway.Health;
 using CallGateway.Hosting;
 using CallGateway.Meta;
@@ -20,6 +21,7 @@ var sandboxEnabled = builder.Configuration.GetValue<bool>("Sandbox:Enabled");
 builder.Services.AddCallGatewayMeta();
 builder.Services.AddCallGatewayPersistence();
 builder.Services.AddCallGatewayCalls();
+builder.Services.AddCallGatewayEvents();
 builder.Services.AddCallGatewayMedia();
 builder.Services.AddCallGatewayApi();
 builder.Services.AddCallGatewayHealth();
@@ -39,6 +41,7 @@ app.UseCallGatewayApi();
 app.WarnAboutSandboxKey();
 app.MapWebhookEndpoints();
 app.MapCallsEndpoints();
+app.MapEventsEndpoints();
 app.MapHealthEndpoints();
 if (sandboxEnabled)
 {

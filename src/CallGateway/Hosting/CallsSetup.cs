@@ -19,7 +19,6 @@ internal static class CallsSetup
             .Validate(o => o.MaxBodyBytes is >= 1024 and <= 32 * 1024 * 1024, "Webhooks:MaxBodyBytes must be between 1 KiB and 32 MiB.")
             .ValidateOnStart();
         services.AddSingleton<ICallSignaling, GraphCallSignaling>();
-        services.AddSingleton<ICallNotificationSink>(NullNotificationSink.Instance);
         services.AddSingleton<CallActorContext>();
         services.AddSingleton<CallRegistry>();
         services.AddSingleton<InboxSignal>();
