@@ -2,6 +2,7 @@ using CallGateway.Api;
 using CallGateway.Events;
 using CallGateway.Health;
 using CallGateway.Hosting;
+using CallGateway.MediaApps;
 using CallGateway.Meta;
 using CallGateway.Persistence;
 using CallGateway.Sandbox;
@@ -22,6 +23,7 @@ builder.Services.AddCallGatewayMeta();
 builder.Services.AddCallGatewayPersistence();
 builder.Services.AddCallGatewayCalls();
 builder.Services.AddCallGatewayEvents();
+builder.Services.AddCallGatewayMediaApps();
 builder.Services.AddCallGatewayMedia();
 builder.Services.AddCallGatewayApi();
 builder.Services.AddCallGatewayHealth();
@@ -42,6 +44,7 @@ app.WarnAboutSandboxKey();
 app.MapWebhookEndpoints();
 app.MapCallsEndpoints();
 app.MapEventsEndpoints();
+app.MapMediaAppsEndpoints();
 app.MapHealthEndpoints();
 if (sandboxEnabled)
 {
