@@ -112,9 +112,23 @@ public sealed partial class IceAgent
         }
 
         SendSuccessLocked(request.TransactionId, source);
-        if (_remote is null || (_started && !IsActive))
+        if (_started && !IsActive)
         {
-            return true; // an early check before the remote description, or after failure: answered, nothing learned
+            return true; // after failure: answered, nothing learned
+        }
+
+        if (_remote is null)
+        {
+            // An early check: the answerer got our offer and checks before its answer reaches us. It proved our
+            // password, so its source may send DTLS now; a full answerer (a browser) sends its ClientHello as soon as
+            // this check is answered, and dropping it costs a whole DTLS retransmission timeout (1 s in Chromium).
+            // Nothing else is learned until the remote description arrives.
+            if (_permitted.Count < _options.MaxRemoteCandidates)
+            {
+                _permitted.Add(source);
+            }
+
+            return true;
         }
 
         IceCandidatePair? pair = LearnFromCheckLocked(source, priority);
