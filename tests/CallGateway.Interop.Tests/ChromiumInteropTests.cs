@@ -102,6 +102,7 @@ public sealed class ChromiumInteropTests(ChromiumFixture chromium, ITestOutputHe
 
             await using var session = gateway;
             var signalled = clock.Elapsed;
+            await page.MarkAsync("signalled", ct);
             report.Add($"SDP exchanged at {signalled.TotalMilliseconds:0} ms; Chromium candidates: {string.Join(" | ", Candidates(chromiumSdp))}");
             if (gatewayIceLite)
             {
@@ -119,25 +120,34 @@ public sealed class ChromiumInteropTests(ChromiumFixture chromium, ITestOutputHe
             Assert.Equal(MediaSessionState.Connected, session.State);
             Assert.Contains(last.IceConnectionState, new[] { "connected", "completed" });
             Assert.Equal("connected", last.DtlsTransportState);
-            report.Add($"connected: gateway {Ms(gatewayConnectedAt - signalled)} ms, Chromium <= {Ms(chromiumConnectedAt - signalled)} ms after the SDP exchange; " +
-                $"gateway {string.Join(", ", probe.States)}");
+            static bool Signalled(ChromiumEvent e) => e.Kind == "mark" && e.Value == "signalled";
+            var chromiumIce = ChromiumEvents.Between(last.Events, Signalled, e => e.Kind == "ice" && e.Value is "connected" or "completed");
+            var chromiumDtls = ChromiumEvents.Between(last.Events, Signalled, e => e.Kind == "connection" && e.Value == "connected");
+            report.Add($"connected after the SDP exchange: gateway {Ms(gatewayConnectedAt - signalled)} ms ({string.Join(", ", probe.States)}); " +
+                $"Chromium ICE {chromiumIce} ms, DTLS/connection {chromiumDtls} ms (page clock; seen by polling at {Ms(chromiumConnectedAt - signalled)} ms)");
             report.Add($"Chromium transport: {last.Transport}; pair {last.Pair}; gateway selected remote {session.GetStats().SelectedRemote}");
 
             // 2. Gateway -> Chromium: more than 100 packets at the tone's level.
             last = await WaitForAsync(page, s => s.PacketsReceived > 150 && s.AudioLevel > 0, "Chromium inbound packetsReceived > 150 and audioLevel > 0", ct);
+            // audioLevel is a ~100 ms peak, so one sample can catch a playout gap (seen once under a load average of
+            // 10 on 2 cores); the assertion is on the median of several, the energy-based level is reported beside it.
+            var first = last;
             var levels = new List<double>();
-            for (var i = 0; i < 5; i++)
+            for (var i = 0; i < 7; i++)
             {
                 await Task.Delay(120, ct);
                 last = await page.SnapshotAsync(ct);
                 levels.Add(last.AudioLevel);
             }
 
-            report.Add($"Chromium inbound: {last.Inbound}; audioLevel samples [{string.Join(", ", levels.Select(ChromiumFixture.Format))}] " +
-                $"(expected {ChromiumFixture.Format(ExpectedAudioLevel)}), whole-stream RMS level {ChromiumFixture.Format(last.AverageAudioLevel ?? double.NaN)}");
+            var medianLevel = levels.Order().ElementAt(levels.Count / 2);
+            var windowLevel = WindowLevel(first, last);
+            report.Add($"Chromium inbound: {last.Inbound}; audioLevel samples [{string.Join(", ", levels.Select(ChromiumFixture.Format))}], " +
+                $"median {ChromiumFixture.Format(medianLevel)} (expected {ChromiumFixture.Format(ExpectedAudioLevel)} +/- {ChromiumFixture.Format(AudioLevelTolerance)}); " +
+                $"energy level over those {Ms(TimeSpan.FromSeconds(levels.Count * 0.12))} ms {ChromiumFixture.Format(windowLevel ?? double.NaN)}");
             Assert.True(last.PacketsReceived > 100, $"Chromium received {last.PacketsReceived} packets");
             Assert.StartsWith("audio/opus", last.Inbound!.Codec, StringComparison.Ordinal);
-            Assert.All(levels, level => Assert.InRange(level, ExpectedAudioLevel - AudioLevelTolerance, ExpectedAudioLevel + AudioLevelTolerance));
+            Assert.InRange(medianLevel, ExpectedAudioLevel - AudioLevelTolerance, ExpectedAudioLevel + AudioLevelTolerance);
 
             // 3. Chromium -> gateway: the WAV's tone, decoded at the right frequency and level.
             await WaitForAsync(() => probe.FramesReceived >= 150, "150 frames (3 s) decoded by the gateway", ct);
@@ -191,6 +201,12 @@ public sealed class ChromiumInteropTests(ChromiumFixture chromium, ITestOutputHe
             }
         }
     }
+
+    /// <summary>sqrt(delta totalAudioEnergy / delta totalSamplesDuration): the mean-square audioLevel between two snapshots.</summary>
+    private static double? WindowLevel(ChromiumSnapshot from, ChromiumSnapshot to) =>
+        from.Inbound is { TotalAudioEnergy: { } e0, TotalSamplesDuration: { } d0 } && to.Inbound is { TotalAudioEnergy: { } e1, TotalSamplesDuration: { } d1 } && d1 > d0
+            ? Math.Sqrt((e1 - e0) / (d1 - d0))
+            : null;
 
     private static MediaOptions GatewayOptions(bool iceLite) => new()
     {

@@ -24,6 +24,10 @@ public sealed class ChromiumPeer(IPage page) : IAsyncDisposable
     public Task ApplyAnswerAsync(string answerSdp, CancellationToken cancellationToken) =>
         CallAsync<string>("sdp => peer.applyAnswer(sdp)", answerSdp, cancellationToken);
 
+    /// <summary>Puts a named mark on the page's event timeline.</summary>
+    public Task MarkAsync(string name, CancellationToken cancellationToken) =>
+        CallAsync<string>("n => peer.mark(n)", name, cancellationToken);
+
     /// <summary>RTCRtpSender.dtmf.insertDTMF; returns "ok" or why it could not.</summary>
     public Task<string> SendDtmfAsync(string tones, int durationMs, int gapMs, CancellationToken cancellationToken) =>
         CallAsync<string>("([tones, d, g]) => peer.sendDtmf(tones, d, g)", new object[] { tones, durationMs, gapMs }, cancellationToken);
@@ -85,11 +89,6 @@ public sealed record ChromiumSnapshot(
     public long PacketsReceived => Inbound?.PacketsReceived ?? 0;
 
     public double AudioLevel => Inbound?.AudioLevel ?? 0;
-
-    /// <summary>RMS of audioLevel over the whole stream: sqrt(totalAudioEnergy / totalSamplesDuration).</summary>
-    public double? AverageAudioLevel => Inbound is { TotalAudioEnergy: { } energy, TotalSamplesDuration: { } duration } && duration > 0
-        ? Math.Sqrt(energy / duration)
-        : null;
 }
 
 public sealed record ChromiumInbound(long PacketsReceived, long PacketsLost, double? AudioLevel, double? TotalAudioEnergy,
@@ -103,3 +102,14 @@ public sealed record ChromiumTransport(string? DtlsState, string? IceState, stri
 public sealed record ChromiumPair(string? Local, string? Remote, string? State, bool Nominated);
 
 public sealed record ChromiumEvent(long T, string Kind, string? Value);
+
+public static class ChromiumEvents
+{
+    /// <summary>Milliseconds from the first event matching <paramref name="from"/> to the first matching <paramref name="to"/>.</summary>
+    public static long? Between(IReadOnlyList<ChromiumEvent> events, Func<ChromiumEvent, bool> from, Func<ChromiumEvent, bool> to)
+    {
+        var start = events.FirstOrDefault(from);
+        var end = events.FirstOrDefault(to);
+        return start is null || end is null ? null : end.T - start.T;
+    }
+}
