@@ -114,7 +114,16 @@ public sealed class ChromiumInteropTests(ChromiumFixture chromium, ITestOutputHe
             session.StartSending();
 
             // 1. ICE + DTLS on both sides.
-            var gatewayConnectedAt = await probe.Connected.WaitAsync(ct);
+            TimeSpan gatewayConnectedAt;
+            try
+            {
+                gatewayConnectedAt = await probe.Connected.WaitAsync(ct);
+            }
+            catch (OperationCanceledException) when (ct.IsCancellationRequested)
+            {
+                throw new TimeoutException($"The gateway session did not connect: {session.State}, {string.Join(", ", probe.States)}");
+            }
+
             last = await WaitForAsync(page, s => s.ConnectionState == "connected", "Chromium connectionState 'connected'", ct);
             var chromiumConnectedAt = clock.Elapsed;
             Assert.Equal(MediaSessionState.Connected, session.State);
