@@ -87,7 +87,14 @@ public sealed partial class IceAgent
             // An early check, before the remote description (RFC 8445 §7.3.1.3): answer it and remember it. Against a
             // full controlling peer this matters: it nominates at once (Meta's edge, as lite, first hears our checks
             // before pre_accept hands it our SDP), and a nomination forgotten here would leave the path unselected.
+            // It proved our password, so its source may also send DTLS now: a full answerer (a browser) sends its
+            // ClientHello as soon as this check is answered, and dropping it costs a whole DTLS retransmission timeout.
             RememberEarlyCheckLocked(request, source, priority);
+            if (_permitted.Count < _options.MaxRemoteCandidates)
+            {
+                _permitted.Add(source);
+            }
+
             SendSuccessLocked(request.TransactionId, source);
             return true;
         }

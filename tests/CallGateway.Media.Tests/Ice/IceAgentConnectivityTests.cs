@@ -66,7 +66,7 @@ public class IceAgentConnectivityTests
         full.Agent.Start(controlling: true);
         Assert.True(await UntilAsync(() => full.Agent.State == IceConnectionState.Connected, ConnectTimeout));
         Assert.Null(lite.Agent.SelectedRemote);
-        Assert.False(lite.Agent.IsPermittedSource(full.EndPoint));
+        Assert.True(lite.Agent.IsPermittedSource(full.EndPoint)); // it proved our password: its DTLS may come early
 
         lite.Agent.SetRemote(full.Credentials, [full.Candidate], remoteIsLite: false);
         lite.Agent.Start(controlling: false);

@@ -96,6 +96,39 @@ public class IceAgentSecurityTests
     }
 
     [Fact]
+    public async Task IsPermittedSource_AuthenticatedCheckBeforeTheRemoteDescription_PermitsThatSourceOnly()
+    {
+        // An offerer's agent before the answer arrives: no remote description, not started. A full answerer (Chromium)
+        // checks as soon as it has our offer and sends its DTLS ClientHello the moment a check is answered; if its
+        // source is not permitted the session drops the ClientHello and DTLS waits for a retransmission (1 s).
+        using var offerer = new UdpIcePeer(Options(IceMode.Full));
+        using var answerer = new RawStunPeer();
+        using var forger = new RawStunPeer();
+
+        answerer.Send(
+            RawStunPeer.BuildCheck(offerer.Credentials.Ufrag + ":" + answerer.Credentials.Ufrag, offerer.Credentials.Password, false, controlled: 5),
+            offerer.EndPoint);
+        (StunMessage Message, IPEndPoint From)? answered = await answerer.ReceiveAsync(ConnectTimeout);
+        Assert.NotNull(answered);
+        Assert.Equal(StunMessageClass.SuccessResponse, answered.Value.Message.Class);
+        Assert.True(offerer.Agent.IsPermittedSource(answerer.EndPoint));
+
+        // Without our password: 401 and never permitted.
+        forger.Send(
+            RawStunPeer.BuildCheck(offerer.Credentials.Ufrag + ":" + forger.Credentials.Ufrag, IceCredentials.Generate().Password, false, controlled: 5),
+            offerer.EndPoint);
+        (StunMessage Message, IPEndPoint From)? refused = await forger.ReceiveAsync(ConnectTimeout);
+        Assert.NotNull(refused);
+        Assert.Equal(StunMessageClass.ErrorResponse, refused.Value.Message.Class);
+        Assert.False(offerer.Agent.IsPermittedSource(forger.EndPoint));
+
+        // Nothing else is learned before the remote description.
+        Assert.Empty(offerer.Agent.RemoteCandidates);
+        Assert.Null(offerer.Agent.SelectedRemote);
+        Assert.Equal(0, offerer.Agent.Counters.ChecksSent);
+    }
+
+    [Fact]
     public async Task IsPermittedSource_FullAgent_TrueOnlyAfterAuthenticatedResponse()
     {
         using var lite = new UdpIcePeer(Options(IceMode.Lite));
