@@ -17,6 +17,12 @@ public static partial class CallStateMachine
         ArgumentNullException.ThrowIfNull(evt);
         ArgumentNullException.ThrowIfNull(policy);
         var step = new Step(state, evt, now);
+        if (evt is SignalingDeferred deferred)
+        {
+            // Meta did not confirm yet and the outbox retries: nothing changes but the error we show.
+            return state.IsTerminal ? step.Refuse("call already terminated") : step.Update(state with { LastError = $"{deferred.Action} retrying: {deferred.Error}" });
+        }
+
         return state.Status switch
         {
             CallStatus.New => OnNew(step, policy),
@@ -51,6 +57,12 @@ public static partial class CallStateMachine
         {
             // A connect this old is a late retry or a replay: the caller has long been told "not answered".
             return s.End(CallEndReason.Missed, state, $"connect is {age.TotalSeconds:0} s old");
+        }
+
+        if (!policy.AdmitNewCalls)
+        {
+            return s.Move(CallStatus.Terminating, state with { EndReason = CallEndReason.GatewayShutdown, LastError = "the gateway is shutting down" },
+                "not admitted: shutting down", new SendSignal(SignalAction.Reject));
         }
 
         if (!string.Equals(c.SdpType, "offer", StringComparison.OrdinalIgnoreCase))

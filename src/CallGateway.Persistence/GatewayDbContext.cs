@@ -10,6 +10,8 @@ public sealed class GatewayDbContext(DbContextOptions<GatewayDbContext> options)
     public DbSet<CallRecord> Calls => Set<CallRecord>();
     public DbSet<CallTransitionRecord> CallTransitions => Set<CallTransitionRecord>();
     public DbSet<InboxMessage> Inbox => Set<InboxMessage>();
+    public DbSet<SignalAttemptRecord> SignalAttempts => Set<SignalAttemptRecord>();
+    public DbSet<SignalOutboxRecord> SignalOutbox => Set<SignalOutboxRecord>();
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {
@@ -56,6 +58,9 @@ public sealed class GatewayDbContext(DbContextOptions<GatewayDbContext> options)
             m.Property(x => x.Kind).HasMaxLength(32);
             m.Property(x => x.MetaCallId).HasMaxLength(256);
         });
+
+        // Newer tables configure themselves (IEntityTypeConfiguration next to each entity).
+        modelBuilder.ApplyConfigurationsFromAssembly(typeof(GatewayDbContext).Assembly);
     }
 
     private sealed class UnixMillisecondsConverter() : ValueConverter<DateTimeOffset, long>(

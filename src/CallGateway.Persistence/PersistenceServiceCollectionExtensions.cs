@@ -1,5 +1,6 @@
 using CallGateway.Calls.Ports;
 using CallGateway.Persistence.Inbox;
+using CallGateway.Persistence.Signaling;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
@@ -26,6 +27,8 @@ public static class PersistenceServiceCollectionExtensions
         });
         services.AddSingleton<ICallStore, EfCallStore>();
         services.AddSingleton<IWebhookInbox, EfWebhookInbox>();
+        services.AddSingleton<ISignalAttemptStore, EfSignalAttemptStore>();
+        services.AddSingleton<ISignalOutbox, EfSignalOutbox>();
         services.AddSingleton<DatabaseInitializer>();
         return services;
     }

@@ -232,4 +232,25 @@ public class CallStateMachineInboundTests
         Assert.Equal(CallEndReason.GatewayShutdown, r.State.EndReason);
         CommandAssert.Sequence(r, "CancelTimer", "CloseMedia", signal);
     }
+
+    [Fact]
+    public void Connect_WhileShuttingDown_IsRejected()
+    {
+        var r = Apply(Inbound(CallStatus.New), InboundConnect(), CallPolicy.Default with { AdmitNewCalls = false });
+        Assert.Equal(CallStatus.Terminating, r.State.Status);
+        Assert.Equal(CallEndReason.GatewayShutdown, r.State.EndReason);
+        CommandAssert.Sequence(r, "Send Reject");
+    }
+
+    [Theory]
+    [InlineData(CallStatus.PreAccepted, SignalAction.Accept)]
+    [InlineData(CallStatus.Terminating, SignalAction.Terminate)]
+    public void SignalingDeferred_KeepsTheCallWaitingAndShowsWhy(CallStatus status, SignalAction action)
+    {
+        var r = Apply(Inbound(status), new SignalingDeferred(action, "HTTP 503"));
+        Assert.Equal(status, r.State.Status);
+        Assert.Empty(r.Commands);
+        Assert.Null(r.Transition);
+        Assert.Contains("503", r.State.LastError, StringComparison.Ordinal);
+    }
 }

@@ -88,9 +88,12 @@ public sealed partial class CallActor : IMediaSessionObserver
     private async Task<CallEvent> SignalAsync(SignalAction action)
     {
         var result = await _context.Signaling.SendAsync(_state, action, CancellationToken.None).ConfigureAwait(false);
-        return result.Succeeded
-            ? new SignalingSucceeded(action, result.MetaCallId)
-            : new SignalingFailed(action, result.Error ?? "unknown error", result.MetaErrorCode, result.MayHaveReachedMeta);
+        return result switch
+        {
+            { Succeeded: true } => new SignalingSucceeded(action, result.MetaCallId),
+            { Deferred: true } => new SignalingDeferred(action, result.Error ?? "retrying"),
+            _ => new SignalingFailed(action, result.Error ?? "unknown error", result.MetaErrorCode, result.MayHaveReachedMeta),
+        };
     }
 
     private async Task CloseMediaAsync()

@@ -91,7 +91,7 @@ public sealed partial class CallActor : IAsyncDisposable
     private async Task<CallTransitionResult> HandleAsync(CallEvent evt)
     {
         var before = _state;
-        var policy = _context.Options.CurrentValue.ToPolicy();
+        var policy = _context.Policy;
         var result = CallStateMachine.Transition(before, evt, policy, _context.Time.GetUtcNow());
         if (result.Refused)
         {

@@ -1,3 +1,4 @@
+using CallGateway.Calls.Model;
 using CallGateway.Calls.Ports;
 using CallGateway.Media;
 using Microsoft.Extensions.Logging;
@@ -13,7 +14,8 @@ public sealed class CallActorContext(
     ICallNotificationSink notifications,
     IOptionsMonitor<CallsOptions> options,
     TimeProvider time,
-    ILoggerFactory loggerFactory)
+    ILoggerFactory loggerFactory,
+    ICallAdmission? admission = null)
 {
     public ICallStore Store { get; } = store;
     public ICallSignaling Signaling { get; } = signaling;
@@ -22,4 +24,7 @@ public sealed class CallActorContext(
     public IOptionsMonitor<CallsOptions> Options { get; } = options;
     public TimeProvider Time { get; } = time;
     public ILogger Logger { get; } = loggerFactory.CreateLogger("CallGateway.Calls.CallActor");
+
+    /// <summary>The rules for the next event: configuration, plus whether new calls are admitted right now.</summary>
+    public CallPolicy Policy => Options.CurrentValue.ToPolicy() with { AdmitNewCalls = admission?.AcceptingCalls ?? true };
 }

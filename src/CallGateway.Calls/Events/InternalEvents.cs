@@ -28,6 +28,12 @@ public sealed record SignalingFailed(SignalAction Action, string Error, int? Met
     public override string Name => $"SignalingFailed({Action})";
 }
 
+/// <summary>The action failed transiently; the outbox retries it and will report SignalingSucceeded or SignalingFailed.</summary>
+public sealed record SignalingDeferred(SignalAction Action, string Error) : CallEvent
+{
+    public override string Name => $"SignalingDeferred({Action})";
+}
+
 /// <summary>The peer closed the media path cleanly (DTLS close_notify): usually the call is ending on Meta's side.</summary>
 public sealed record MediaDisconnected(string Reason) : CallEvent;
 

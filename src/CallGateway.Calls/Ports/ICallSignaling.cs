@@ -12,10 +12,13 @@ public interface ICallSignaling
 /// <summary>What came back from Meta.</summary>
 /// <param name="MetaCallId">For connect: the new call's wacid.</param>
 /// <param name="MayHaveReachedMeta">False only when the request provably never left this process.</param>
-public sealed record SignalingResult(bool Succeeded, string? MetaCallId, string? Error, int? MetaErrorCode, bool MayHaveReachedMeta)
+/// <param name="Deferred">Not confirmed yet: a transient failure; the durable outbox keeps retrying and reports later.</param>
+public sealed record SignalingResult(bool Succeeded, string? MetaCallId, string? Error, int? MetaErrorCode, bool MayHaveReachedMeta, bool Deferred = false)
 {
     public static SignalingResult Ok(string? metaCallId = null) => new(true, metaCallId, null, null, true);
 
     public static SignalingResult Fail(string error, int? metaErrorCode = null, bool mayHaveReachedMeta = true) =>
         new(false, null, error, metaErrorCode, mayHaveReachedMeta);
+
+    public static SignalingResult Retrying(string error) => new(false, null, error, null, true, Deferred: true);
 }

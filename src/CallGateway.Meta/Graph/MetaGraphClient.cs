@@ -120,10 +120,10 @@ public sealed partial class MetaGraphClient(HttpClient http, IOptionsMonitor<Met
         catch (HttpRequestException ex)
         {
             LogFailed(logger, operation, ex.HttpRequestError.ToString());
-            var neverSent = GraphRetryHandler.NeverSent(ex);
+            var neverSent = GraphRetryPolicy.NeverSent(ex);
             throw new MetaGraphException($"Graph {operation} could not be sent: {ex.Message}", null, null, true, !neverSent, ex);
         }
-        catch (OperationCanceledException ex) when (!cancellationToken.IsCancellationRequested)
+        catch (Exception ex) when (ex is OperationCanceledException or Polly.Timeout.TimeoutRejectedException && !cancellationToken.IsCancellationRequested)
         {
             LogFailed(logger, operation, "timeout");
             throw new MetaGraphException($"Graph {operation} timed out.", null, null, true, true, ex);
@@ -139,7 +139,7 @@ public sealed partial class MetaGraphClient(HttpClient http, IOptionsMonitor<Met
         using (response)
         {
             var error = await TryReadErrorAsync(response, cancellationToken).ConfigureAwait(false);
-            var transient = GraphRetryHandler.IsTransient(response.StatusCode);
+            var transient = GraphRetryPolicy.IsTransient(response.StatusCode);
             var text = error is null
                 ? $"Graph {operation} failed with HTTP {(int)response.StatusCode}."
                 : $"Graph {operation} failed with Meta error {error.Code}: {error.Message} (HTTP {(int)response.StatusCode}, fbtrace_id {error.FbtraceId}).";

@@ -23,6 +23,9 @@ public sealed record CallResponse(
     MediaStats? Media,
     IReadOnlyList<CallTransitionResponse>? History)
 {
+    /// <summary>Every request made to Meta for this call (each retry included), in order.</summary>
+    public IReadOnlyList<GraphAttemptResponse>? GraphAttempts { get; init; }
+
     public static CallResponse From(CallState s, IReadOnlyList<CallTransition>? history = null, MediaStats? media = null) => new(
         s.Id, s.MetaCallId, s.Direction, s.Status, s.Peer, s.BusinessNumber, s.BizOpaqueCallbackData, s.CreatedAt, s.RingingAt,
         s.AcceptedAt, s.ConnectedAt, s.EndedAt, s.DurationSeconds, s.EndReason,
@@ -33,6 +36,9 @@ public sealed record CallResponse(
 
 /// <summary>The last error: Meta's code (when Meta reported one) and a message.</summary>
 public sealed record CallErrorResponse(int? Code, string? Message);
+
+/// <summary>One try of a Graph request: which action, which attempt, Meta's HTTP status or the transport error.</summary>
+public sealed record GraphAttemptResponse(DateTimeOffset At, string Operation, int Attempt, int? Status, string? Error, int DurationMs);
 
 public sealed record CallTransitionResponse(int Sequence, DateTimeOffset At, CallStatus From, CallStatus To, string Trigger, string? Detail);
 

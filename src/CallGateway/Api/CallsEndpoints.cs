@@ -2,6 +2,7 @@ using CallGateway.Calls.Actors;
 using CallGateway.Calls.Events;
 using CallGateway.Calls.Model;
 using CallGateway.Calls.Ports;
+using CallGateway.Persistence.Signaling;
 using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace CallGateway.Api;
@@ -15,7 +16,8 @@ public static class CallsEndpoints
         group.MapPost("", PlaceAsync).WithValidation<PlaceCallRequest>().WithName("PlaceCall")
             .WithSummary("Place a call to a WhatsApp user")
             .WithDescription("Creates the media offer and sends Meta's connect action. Returns 202 with our call id while the call rings.")
-            .ProducesProblem(StatusCodes.Status422UnprocessableEntity).ProducesProblem(StatusCodes.Status502BadGateway);
+            .ProducesProblem(StatusCodes.Status422UnprocessableEntity).ProducesProblem(StatusCodes.Status429TooManyRequests)
+            .ProducesProblem(StatusCodes.Status502BadGateway).ProducesProblem(StatusCodes.Status503ServiceUnavailable);
         group.MapGet("", ListAsync).WithName("ListCalls").WithSummary("List calls, newest first");
         group.MapGet("/{id}", GetAsync).WithName("GetCall").WithSummary("A call with its transition history and media counters")
             .ProducesProblem(StatusCodes.Status404NotFound);
@@ -29,8 +31,13 @@ public static class CallsEndpoints
     }
 
     internal static async Task<Results<Accepted<CallResponse>, ProblemHttpResult>> PlaceAsync(
-        PlaceCallRequest request, CallRegistry calls, CancellationToken cancellationToken)
+        PlaceCallRequest request, CallRegistry calls, ICallAdmission admission, CancellationToken cancellationToken)
     {
+        if (!admission.AcceptingCalls)
+        {
+            return TypedResults.Problem(statusCode: StatusCodes.Status503ServiceUnavailable, title: "Shutting down", detail: "The gateway is draining; place the call on another instance.");
+        }
+
         var to = PhoneNumbers.Normalize(request.To!);
         var result = await calls.StartOutboundAsync(new DialRequested(to, request.BizOpaqueCallbackData), cancellationToken).ConfigureAwait(false);
         // The dial event's own result is the Dialing state; the connect request ran right after it.
@@ -38,7 +45,7 @@ public static class CallsEndpoints
         if (call.Status == CallStatus.Terminated)
         {
             // The connect never got going: say why, with Meta's own code when Meta refused it.
-            var status = call.LastErrorCode is null ? StatusCodes.Status502BadGateway : StatusCodes.Status422UnprocessableEntity;
+            var status = StatusForMetaError(call.LastErrorCode);
             return TypedResults.Problem(statusCode: status, title: "The call could not be placed", detail: call.LastError,
                 extensions: new Dictionary<string, object?> { ["callId"] = call.Id, ["metaErrorCode"] = call.LastErrorCode });
         }
@@ -54,7 +61,7 @@ public static class CallsEndpoints
     }
 
     internal static async Task<Results<Ok<CallResponse>, ProblemHttpResult>> GetAsync(
-        string id, ICallStore store, CallRegistry calls, CancellationToken cancellationToken)
+        string id, ICallStore store, CallRegistry calls, ISignalAttemptStore attempts, CancellationToken cancellationToken)
     {
         var live = await calls.FindAsync(id, cancellationToken).ConfigureAwait(false);
         var state = live?.State ?? await store.GetAsync(id, cancellationToken).ConfigureAwait(false);
@@ -64,7 +71,11 @@ public static class CallsEndpoints
         }
 
         var history = await store.GetHistoryAsync(id, cancellationToken).ConfigureAwait(false);
-        return TypedResults.Ok(CallResponse.From(state, history, live?.Media?.GetStats()));
+        var tries = await attempts.ListAsync(id, cancellationToken).ConfigureAwait(false);
+        return TypedResults.Ok(CallResponse.From(state, history, live?.Media?.GetStats()) with
+        {
+            GraphAttempts = tries.Select(a => new GraphAttemptResponse(a.At, a.Operation, a.Attempt, a.Status, a.Error, a.DurationMs)).ToList(),
+        });
     }
 
     internal static async Task<Results<Accepted<CallResponse>, ProblemHttpResult>> CommandAsync(
@@ -85,6 +96,17 @@ public static class CallsEndpoints
         var current = (await calls.FindAsync(id, cancellationToken).ConfigureAwait(false))?.State ?? result.State;
         return TypedResults.Accepted($"/api/calls/{id}", CallResponse.From(current));
     }
+
+    /// <summary>
+    /// Meta's own trouble (no code, 1 unknown, 2 service) is a bad gateway; its throttling (4, 17, 32, 613, 80007, 138005)
+    /// is a 429 the caller may retry later; anything else is a refusal of this call (422).
+    /// </summary>
+    internal static int StatusForMetaError(int? code) => code switch
+    {
+        null or 1 or 2 => StatusCodes.Status502BadGateway,
+        4 or 17 or 32 or 613 or 80007 or 138005 => StatusCodes.Status429TooManyRequests,
+        _ => StatusCodes.Status422UnprocessableEntity,
+    };
 
     private static RouteHandlerBuilder WithCommandProblems(this RouteHandlerBuilder builder) =>
         builder.ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict);

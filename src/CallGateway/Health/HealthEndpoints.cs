@@ -8,7 +8,9 @@ public static class HealthEndpoints
 
     public static IServiceCollection AddCallGatewayHealth(this IServiceCollection services)
     {
-        services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database", tags: [ReadyTag]);
+        services.AddHealthChecks()
+            .AddCheck<DatabaseHealthCheck>("database", tags: [ReadyTag])
+            .AddCheck<AdmissionHealthCheck>("admission", tags: [ReadyTag]);
         return services;
     }
 

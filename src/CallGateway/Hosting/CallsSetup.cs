@@ -1,6 +1,7 @@
 using CallGateway.Calls;
 using CallGateway.Calls.Actors;
 using CallGateway.Calls.Ports;
+using CallGateway.Meta.Graph;
 using CallGateway.Signaling;
 using CallGateway.Webhooks;
 
@@ -18,11 +19,23 @@ internal static class CallsSetup
         services.AddOptions<WebhookOptions>().BindConfiguration(WebhookOptions.SectionName)
             .Validate(o => o.MaxBodyBytes is >= 1024 and <= 32 * 1024 * 1024, "Webhooks:MaxBodyBytes must be between 1 KiB and 32 MiB.")
             .ValidateOnStart();
-        services.AddSingleton<ICallSignaling, GraphCallSignaling>();
+        services.AddSingleton<GatewayLifecycle>();
+        services.AddSingleton<ICallAdmission>(sp => sp.GetRequiredService<GatewayLifecycle>());
+        services.AddSingleton<GraphCallSignaling>();
+        services.AddSingleton<ICallSignaling>(sp => sp.GetRequiredService<GraphCallSignaling>());
+        services.AddSingleton<GraphAttemptLog>();
+        services.AddSingleton<IGraphAttemptObserver>(sp => sp.GetRequiredService<GraphAttemptLog>());
+        services.AddHostedService(sp => sp.GetRequiredService<GraphAttemptLog>());
         services.AddSingleton<CallActorContext>();
         services.AddSingleton<CallRegistry>();
         services.AddSingleton<InboxSignal>();
+
+        // Start order matters: recover calls left open by a crash, then drain the inbox and the outbox.
+        // Stop order is the reverse: live calls are ended (CallShutdownService) while the workers still run.
+        services.AddHostedService<CallRecoveryService>();
         services.AddHostedService<InboxDispatcher>();
+        services.AddHostedService<SignalOutboxWorker>();
+        services.AddHostedService<CallShutdownService>();
         return services;
     }
 }

@@ -1,15 +1,39 @@
 using CallGateway.Calls.Model;
 using CallGateway.Calls.Ports;
 using CallGateway.Meta.Graph;
+using CallGateway.Persistence.Signaling;
 
 namespace CallGateway.Signaling;
 
-/// <summary>Sends a call's actions to Meta through the Graph API client and turns Meta's refusals into results.</summary>
-public sealed class GraphCallSignaling(IMetaGraphClient graph) : ICallSignaling
+/// <summary>
+/// Sends a call's actions to Meta through the Graph API client (which retries idempotent actions briefly) and turns
+/// Meta's refusals into results. When an idempotent action still fails transiently (Meta or the network is down),
+/// it goes to the durable outbox and the call is told to wait: the outbox keeps trying and reports back.
+/// </summary>
+public sealed class GraphCallSignaling(IMetaGraphClient graph, ISignalOutbox outbox, TimeProvider time) : ICallSignaling
 {
+    /// <summary>How long the outbox keeps trying: a call left open costs the business; an accept is useless after the window.</summary>
+    public static TimeSpan DeadlineFor(SignalAction action) =>
+        action is SignalAction.Terminate or SignalAction.Reject ? TimeSpan.FromMinutes(10) : TimeSpan.FromSeconds(60);
+
     public async Task<SignalingResult> SendAsync(CallState call, SignalAction action, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(call);
+        var result = await SendOnceAsync(call, action, cancellationToken).ConfigureAwait(false);
+        if (result is { Succeeded: false, Deferred: true })
+        {
+            var now = time.GetUtcNow();
+            await outbox.EnqueueAsync(call.Id, action.ToString(), now + SignalOutboxWorker.Backoff(1), now + DeadlineFor(action), result.Error ?? "", cancellationToken).ConfigureAwait(false);
+        }
+
+        return result;
+    }
+
+    /// <summary>One resilient send; a transient failure of an idempotent action comes back as Deferred (not queued).</summary>
+    public async Task<SignalingResult> SendOnceAsync(CallState call, SignalAction action, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(call);
+        using var context = GraphCallContext.Begin(call.Id);
         try
         {
             switch (action)
@@ -34,6 +58,10 @@ public sealed class GraphCallSignaling(IMetaGraphClient graph) : ICallSignaling
             }
 
             return SignalingResult.Ok();
+        }
+        catch (MetaGraphException ex) when (ex.IsTransient && action != SignalAction.Connect)
+        {
+            return SignalingResult.Retrying(ex.Message);
         }
         catch (MetaGraphException ex)
         {

@@ -1,8 +1,9 @@
 using System.Net;
 using System.Text.Json;
 using CallGateway.Meta.Graph;
-using Microsoft.Extensions.Logging.Abstractions;
-using Microsoft.Extensions.Options;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Http;
 
 namespace CallGateway.Meta.Tests.Graph;
 
@@ -10,21 +11,37 @@ public sealed class MetaGraphClientTests : IDisposable
 {
     private const string Sdp = "v=0\r\no=- 1 2 IN IP4 127.0.0.1\r\n";
     private readonly RecordingHandler _graph = new();
-    private readonly InstantTimeProvider _time = new();
-    private readonly MetaGraphClient _client;
+    private readonly AttemptLog _attempts = new();
+    private readonly ServiceProvider _services;
+    private readonly IMetaGraphClient _client;
 
     public MetaGraphClientTests()
     {
-        var options = new MetaOptions { GraphApiBaseUrl = "https://graph.test/", ApiVersion = "v23.0", AccessToken = "EAAtoken", PhoneNumberId = "105615555715855" };
-        var monitor = new Monitor(options);
-        var pipeline = new GraphRetryHandler(_time, NullLogger<GraphRetryHandler>.Instance)
+        // The production registration (resilience pipeline, auth, attempt recorder); only the network is replaced.
+        var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
         {
-            InnerHandler = new GraphAuthHandler(monitor) { InnerHandler = _graph },
-        };
-        _client = new MetaGraphClient(new HttpClient(pipeline) { BaseAddress = options.VersionedBaseUri }, monitor, NullLogger<MetaGraphClient>.Instance);
+            ["Meta:GraphApiBaseUrl"] = "https://graph.test/",
+            ["Meta:ApiVersion"] = "v23.0",
+            ["Meta:AccessToken"] = "EAAtoken",
+            ["Meta:AppSecret"] = "secret",
+            ["Meta:VerifyToken"] = "verify",
+            ["Meta:PhoneNumberId"] = "105615555715855",
+        }).Build();
+        var services = new ServiceCollection();
+        services.AddLogging();
+        services.AddSingleton<IConfiguration>(configuration);
+        services.AddCallGatewayMeta();
+        services.AddSingleton<IGraphAttemptObserver>(_attempts);
+        services.Configure<HttpClientFactoryOptions>("IMetaGraphClient", o => o.HttpMessageHandlerBuilderActions.Add(b => b.PrimaryHandler = _graph));
+        _services = services.BuildServiceProvider();
+        _client = _services.GetRequiredService<IMetaGraphClient>();
     }
 
-    public void Dispose() => _graph.Dispose();
+    public void Dispose()
+    {
+        _services.Dispose();
+        _graph.Dispose();
+    }
 
     [Fact]
     public async Task PreAccept_PostsTheReferenceBodyWithAnAnswer()
@@ -91,9 +108,15 @@ public sealed class MetaGraphClientTests : IDisposable
     public async Task Terminate_ServerErrors_AreRetried()
     {
         _graph.Respond(HttpStatusCode.ServiceUnavailable, "{}").Respond(HttpStatusCode.BadGateway, "{}");
-        await _client.TerminateAsync("wacid.1", default);
+        using (GraphCallContext.Begin("call_1"))
+        {
+            await _client.TerminateAsync("wacid.1", default);
+        }
+
         Assert.Equal(3, _graph.Requests.Count);
-        Assert.Equal(2, _time.Delays);
+        Assert.Equal([(1, 503), (2, 502), (3, 200)], _attempts.Entries.Select(a => (a.Attempt, a.Status ?? 0)));
+        Assert.All(_attempts.Entries, a => Assert.Equal("call_1", a.CallId));
+        Assert.All(_attempts.Entries, a => Assert.Equal("calls/terminate", a.Operation));
     }
 
     [Fact]
@@ -102,7 +125,7 @@ public sealed class MetaGraphClientTests : IDisposable
         _graph.Respond(HttpStatusCode.InternalServerError, "{}").Respond(HttpStatusCode.InternalServerError, "{}").Respond(HttpStatusCode.InternalServerError, "{}");
         var ex = await Assert.ThrowsAsync<MetaGraphException>(() => _client.TerminateAsync("wacid.1", default));
         Assert.True(ex.IsTransient);
-        Assert.Equal(GraphRetryHandler.MaxAttempts, _graph.Requests.Count);
+        Assert.Equal(GraphRetryPolicy.MaxRetries + 1, _graph.Requests.Count);
     }
 
     [Fact]
@@ -159,12 +182,16 @@ public sealed class MetaGraphClientTests : IDisposable
         Assert.Equal("{\"calling\":{\"status\":\"DISABLED\"}}", _graph.Requests[1].Body);
     }
 
-    private sealed class Monitor(MetaOptions value) : IOptionsMonitor<MetaOptions>
+    private sealed class AttemptLog : IGraphAttemptObserver
     {
-        public MetaOptions CurrentValue => value;
+        public List<GraphAttempt> Entries { get; } = [];
 
-        public MetaOptions Get(string? name) => value;
-
-        public IDisposable? OnChange(Action<MetaOptions, string?> listener) => null;
+        public void OnAttempt(GraphAttempt attempt)
+        {
+            lock (Entries)
+            {
+                Entries.Add(attempt);
+            }
+        }
     }
 }

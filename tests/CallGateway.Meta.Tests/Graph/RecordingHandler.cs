@@ -31,15 +31,3 @@ internal sealed class RecordingHandler : HttpMessageHandler
             : new HttpResponseMessage(HttpStatusCode.OK) { Content = new StringContent("{\"messaging_product\":\"whatsapp\",\"success\":true}", Encoding.UTF8, "application/json") };
     }
 }
-
-/// <summary>A clock whose timers fire at once, so retry backoff does not slow the tests.</summary>
-internal sealed class InstantTimeProvider : TimeProvider
-{
-    public int Delays { get; private set; }
-
-    public override ITimer CreateTimer(TimerCallback callback, object? state, TimeSpan dueTime, TimeSpan period)
-    {
-        Delays++;
-        return System.CreateTimer(callback, state, TimeSpan.Zero, Timeout.InfiniteTimeSpan);
-    }
-}

@@ -18,6 +18,9 @@ public sealed class FakeGraphHandler : HttpMessageHandler
     /// <summary>Scripted answers by action ("connect", "pre_accept", …): status and body.</summary>
     public ConcurrentDictionary<string, (HttpStatusCode Status, string Body)> Failures { get; } = new();
 
+    /// <summary>Transient outages by action: answer this status this many more times, then behave.</summary>
+    public ConcurrentDictionary<string, (HttpStatusCode Status, int Remaining)> Outages { get; } = new();
+
     public IReadOnlyList<GraphRequest> CallActions => Requests.Where(r => r.Action is not null).ToList();
 
     public string[] Actions => CallActions.Select(r => r.Action!).ToArray();
@@ -37,6 +40,12 @@ public sealed class FakeGraphHandler : HttpMessageHandler
         if (action is not null && Failures.TryGetValue(action, out var failure))
         {
             return Json(failure.Status, failure.Body);
+        }
+
+        if (action is not null && Outages.TryGetValue(action, out var outage) && outage.Remaining > 0)
+        {
+            Outages[action] = (outage.Status, outage.Remaining - 1);
+            return Json(outage.Status, "{\"error\":{\"message\":\"Service temporarily unavailable\",\"type\":\"OAuthException\",\"code\":2}}");
         }
 
         return action == "connect"

@@ -27,9 +27,13 @@ internal sealed class GatewayFactory : WebApplicationFactory<Program>
 
     private readonly string _dataDir = Directory.CreateTempSubdirectory("cg-tests-").FullName;
     private readonly Dictionary<string, string?> _settings;
+    private readonly bool _crashOnStop;
 
-    public GatewayFactory(Dictionary<string, string?>? settings = null)
+    /// <param name="databasePath">Reuse a database (a restart of the same gateway); default: a fresh temp file.</param>
+    /// <param name="crashOnStop">Stop without the graceful shutdown (as after kill -9): live calls stay open in the store.</param>
+    public GatewayFactory(Dictionary<string, string?>? settings = null, string? databasePath = null, bool crashOnStop = false)
     {
+        _crashOnStop = crashOnStop;
         _settings = new Dictionary<string, string?>
         {
             ["Sandbox:Enabled"] = "false",
@@ -38,7 +42,7 @@ internal sealed class GatewayFactory : WebApplicationFactory<Program>
             ["Meta:AppSecret"] = AppSecret,
             ["Meta:VerifyToken"] = VerifyToken,
             ["Meta:PhoneNumberId"] = PhoneNumberId,
-            ["Storage:SqlitePath"] = Path.Combine(_dataDir, "gateway.db"),
+            ["Storage:SqlitePath"] = databasePath ?? Path.Combine(_dataDir, "gateway.db"),
             ["Api:Keys:0:Client"] = "tests",
             ["Api:Keys:0:Key"] = ApiKey,
         };
@@ -65,6 +69,11 @@ internal sealed class GatewayFactory : WebApplicationFactory<Program>
             services.AddSingleton<ILogEventSink>(Logs);
             services.AddSingleton<IMediaEngine>(Media);
             services.Configure<HttpClientFactoryOptions>("IMetaGraphClient", o => o.HttpMessageHandlerBuilderActions.Add(b => b.PrimaryHandler = Graph));
+            if (_crashOnStop)
+            {
+                var shutdown = services.Single(d => d.ImplementationType == typeof(Hosting.CallShutdownService));
+                services.Remove(shutdown);
+            }
         });
     }
 
