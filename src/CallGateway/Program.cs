@@ -28,6 +28,7 @@ builder.Services.AddCallGatewayMedia();
 builder.Services.AddCallGatewayApi();
 builder.Services.AddCallGatewayHealth();
 builder.Services.AddCallGatewaySecurity(sandboxEnabled);
+builder.Services.AddCallGatewayRateLimits();
 if (sandboxEnabled)
 {
     // The built-in Meta sandbox: Graph API emulator and simulated WhatsApp users, in this process.

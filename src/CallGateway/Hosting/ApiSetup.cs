@@ -53,6 +53,7 @@ internal static class ApiSetup
         app.UseSwaggerUI(o => o.DocumentTitle = "CallGateway API");
         app.UseWebSockets(new WebSocketOptions { KeepAliveInterval = TimeSpan.FromSeconds(20) });
         app.UseAuthentication();
+        app.UseRateLimiter();
         app.UseAuthorization();
         return app;
     }
