@@ -4,6 +4,7 @@ using CallGateway.Hosting;
 using CallGateway.Meta;
 using CallGateway.Persistence;
 using CallGateway.Sandbox;
+using CallGateway.Settings;
 using CallGateway.Webhooks;
 
 var builder = WebApplication.CreateBuilder(args);
@@ -22,6 +23,7 @@ builder.Services.AddCallGatewayCalls();
 builder.Services.AddCallGatewayMedia();
 builder.Services.AddCallGatewayApi();
 builder.Services.AddCallGatewayHealth();
+builder.Services.AddCallGatewaySettings();
 if (sandboxEnabled)
 {
     // The built-in Meta sandbox: Graph API emulator and simulated WhatsApp users, in this process.
@@ -36,6 +38,7 @@ await app.Services.GetRequiredService<DatabaseInitializer>().InitializeAsync(app
 app.UseCallGatewayApi();
 app.MapWebhookEndpoints();
 app.MapCallsEndpoints();
+app.MapSettingsEndpoints();
 app.MapHealthEndpoints();
 if (sandboxEnabled)
 {
