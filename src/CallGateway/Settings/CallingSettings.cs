@@ -1,3 +1,5 @@
+using System.Text.Json.Serialization;
+
 namespace CallGateway.Settings;
 
 /// <summary>
@@ -17,5 +19,6 @@ public sealed record CallingSettings(
     CallHoursSettings? CallHours,
     SipSettings? Sip)
 {
+    [JsonIgnore]
     public bool IsEmpty => Status is null && CallIconVisibility is null && CallbackPermissionStatus is null && CallHours is null && Sip is null;
 }
