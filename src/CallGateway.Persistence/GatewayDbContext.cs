@@ -4,12 +4,13 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 
 namespace CallGateway.Persistence;
 
-/// <summary>The gateway's database: calls, their history, and the webhook inbox.</summary>
+/// <summary>The gateway's database: calls, their history, the webhook inbox, and users' call permissions.</summary>
 public sealed class GatewayDbContext(DbContextOptions<GatewayDbContext> options) : DbContext(options)
 {
     public DbSet<CallRecord> Calls => Set<CallRecord>();
     public DbSet<CallTransitionRecord> CallTransitions => Set<CallTransitionRecord>();
     public DbSet<InboxMessage> Inbox => Set<InboxMessage>();
+    public DbSet<CallPermissionRecord> CallPermissions => Set<CallPermissionRecord>();
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {
@@ -55,6 +56,18 @@ public sealed class GatewayDbContext(DbContextOptions<GatewayDbContext> options)
             m.Property(x => x.DedupeKey).HasMaxLength(512);
             m.Property(x => x.Kind).HasMaxLength(32);
             m.Property(x => x.MetaCallId).HasMaxLength(256);
+        });
+        modelBuilder.Entity<CallPermissionRecord>(p =>
+        {
+            p.ToTable("call_permissions");
+            p.HasKey(x => x.WaId);
+            p.Property(x => x.WaId).HasMaxLength(32);
+            p.Property(x => x.Status).HasMaxLength(32);
+            p.Property(x => x.Origin).HasMaxLength(32);
+            p.Property(x => x.Response).HasMaxLength(16);
+            p.Property(x => x.ResponseSource).HasMaxLength(32);
+            p.Property(x => x.ReplyMessageId).HasMaxLength(256);
+            p.Property(x => x.ContextId).HasMaxLength(256);
         });
     }
 
