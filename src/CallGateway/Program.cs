@@ -2,6 +2,7 @@ using CallGateway.Api;
 using CallGateway.Health;
 using CallGateway.Hosting;
 using CallGateway.Meta;
+using CallGateway.Permissions;
 using CallGateway.Persistence;
 using CallGateway.Sandbox;
 using CallGateway.Settings;
@@ -24,6 +25,7 @@ builder.Services.AddCallGatewayMedia();
 builder.Services.AddCallGatewayApi();
 builder.Services.AddCallGatewayHealth();
 builder.Services.AddCallGatewaySettings();
+builder.Services.AddCallGatewayPermissions();
 if (sandboxEnabled)
 {
     // The built-in Meta sandbox: Graph API emulator and simulated WhatsApp users, in this process.
@@ -39,6 +41,7 @@ app.UseCallGatewayApi();
 app.MapWebhookEndpoints();
 app.MapCallsEndpoints();
 app.MapSettingsEndpoints();
+app.MapPermissionsEndpoints();
 app.MapHealthEndpoints();
 if (sandboxEnabled)
 {
