@@ -81,7 +81,7 @@ public static class CallHoursRules
         }
     }
 
-    private static void CheckHolidays(IReadOnlyList<HolidaySpec>? holidays, TimeZoneInfo? zone, DateTimeOffset now, List<CallHoursViolation> violations)
+    private static void CheckHolidays(IReadOnlyList<HolidaySpec?>? holidays, TimeZoneInfo? zone, DateTimeOffset now, List<CallHoursViolation> violations)
     {
         if (holidays is null)
         {

@@ -8,8 +8,9 @@ namespace CallGateway.Meta.Settings;
 /// <param name="TimezoneId">An IANA time zone, e.g. <c>America/Manaus</c>.</param>
 /// <param name="WeeklyOperatingHours">At most 2 entries per day, no overlaps; not empty when enabled.</param>
 /// <param name="HolidaySchedule">Up to 20 closures on given dates. Omitting it makes Meta delete the stored schedule.</param>
+/// <remarks>Entries may be null (a JSON <c>null</c> in the list): that is reported as an invalid schedule.</remarks>
 public sealed record CallHoursSpec(
     string? Status,
     string? TimezoneId,
-    IReadOnlyList<WeeklyHoursSpec>? WeeklyOperatingHours,
-    IReadOnlyList<HolidaySpec>? HolidaySchedule);
+    IReadOnlyList<WeeklyHoursSpec?>? WeeklyOperatingHours,
+    IReadOnlyList<HolidaySpec?>? HolidaySchedule);

@@ -46,7 +46,7 @@ public static class SandboxSettingsRules
             Entries(hours["holiday_schedule"], e => new HolidaySpec(e["date"].AsString(), e["start_time"].AsString(), e["end_time"].AsString())));
     }
 
-    private static List<T>? Entries<T>(JsonNode? node, Func<JsonObject, T> map)
+    private static List<T?>? Entries<T>(JsonNode? node, Func<JsonObject, T> map)
         where T : class
     {
         if (node is null)
@@ -56,7 +56,7 @@ public static class SandboxSettingsRules
 
         // Anything that is not a list of objects is a malformed schedule: an entry of nulls fails every check.
         return node is JsonArray array
-            ? array.Select(e => e is JsonObject o ? map(o) : map(new JsonObject())).ToList()
+            ? array.Select(e => e is JsonObject o ? map(o) : map(new JsonObject())).ToList<T?>()
             : throw SandboxGraphException.InvalidParameter(CallHoursViolation.MessageOf(CallHoursRule.InvalidSchedule));
     }
 

@@ -1,5 +1,7 @@
+using System.Data.Common;
 using CallGateway.Meta.Graph;
 using CallGateway.Settings;
+using Microsoft.EntityFrameworkCore;
 
 namespace CallGateway.Permissions;
 
@@ -33,13 +35,24 @@ public sealed partial class CallPermissionService(
         var snapshot = CallPermissionSnapshot.From(waId, response);
         if (snapshot.Status is not null)
         {
-            await store.RecordFetchedAsync(snapshot, cancellationToken).ConfigureAwait(false);
+            try
+            {
+                await store.RecordFetchedAsync(snapshot, cancellationToken).ConfigureAwait(false);
+            }
+            catch (Exception ex) when (ex is DbException or DbUpdateException)
+            {
+                // Meta's answer is what matters here; the stored copy is a fallback for when Meta cannot be asked.
+                LogNotRecorded(logger, ex);
+            }
         }
 
         var masked = WaIds.Mask(waId);
         LogFetched(logger, masked, snapshot.Status ?? "(none)");
         return snapshot;
     }
+
+    [LoggerMessage(EventId = 3104, Level = LogLevel.Warning, Message = "A call permission from Meta could not be stored")]
+    private static partial void LogNotRecorded(ILogger logger, Exception ex);
 
     [LoggerMessage(EventId = 3101, Level = LogLevel.Debug, Message = "Call permission of {WaId} from Meta: {Status}")]
     private static partial void LogFetched(ILogger logger, string waId, string status);

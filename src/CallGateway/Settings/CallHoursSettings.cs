@@ -16,6 +16,6 @@ public sealed record CallHoursSettings(
     public CallHoursSpec ToSpec() => new(
         Status,
         TimezoneId,
-        WeeklyOperatingHours?.Select(e => e is null ? null! : new WeeklyHoursSpec(e.DayOfWeek, e.OpenTime, e.CloseTime)).ToList(),
-        HolidaySchedule?.Select(e => e is null ? null! : new HolidaySpec(e.Date, e.StartTime, e.EndTime)).ToList());
+        WeeklyOperatingHours?.Select(e => e is null ? null : new WeeklyHoursSpec(e.DayOfWeek, e.OpenTime, e.CloseTime)).ToList(),
+        HolidaySchedule?.Select(e => e is null ? null : new HolidaySpec(e.Date, e.StartTime, e.EndTime)).ToList());
 }

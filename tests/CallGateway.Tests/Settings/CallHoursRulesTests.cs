@@ -147,6 +147,14 @@ public sealed class CallHoursRulesTests
     }
 
     [Fact]
+    public void Validate_NullEntries_AreInvalidSchedules()
+    {
+        var violations = CallHoursRules.Validate(new CallHoursSpec("ENABLED", "UTC", [null], [null]), Now);
+        Assert.Equal(["call_hours.holiday_schedule[0]", "call_hours.weekly_operating_hours[0]"], violations.Select(v => v.Path).Order(StringComparer.Ordinal));
+        Assert.All(violations, v => Assert.Equal(CallHoursRule.InvalidSchedule, v.Rule));
+    }
+
+    [Fact]
     public void Validate_ReportsEveryBrokenRuleOnce()
     {
         var spec = new CallHoursSpec("ENABLED", "Nowhere/City",

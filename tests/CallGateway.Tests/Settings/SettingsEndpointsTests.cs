@@ -161,6 +161,24 @@ public sealed class SettingsEndpointsTests : IDisposable
         Assert.Empty(_graph.Requests);
     }
 
+    [Theory]
+    [InlineData("""{"callHours":{"status":"ENABLED","timezoneId":"UTC","weeklyOperatingHours":[null]}}""", "CallHours.WeeklyOperatingHours[0]")]
+    [InlineData("""{"sip":{"servers":[null]}}""", "Sip.Servers[0]")]
+    [InlineData("""{"callHours":{"status":"ENABLED","timezoneId":"UTC","weeklyOperatingHours":[{"dayOfWeek":"MONDAY","openTime":900,"closeTime":"1700"}]}}""", null)]
+    public async Task Put_MalformedEntries_Are400NotServerErrors(string body, string? field)
+    {
+        using var content = new StringContent(body, System.Text.Encoding.UTF8, "application/json");
+        var response = await _client.PutAsync(new Uri("/api/settings", UriKind.Relative), content);
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        if (field is not null)
+        {
+            Assert.True((await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("errors").TryGetProperty(field, out _));
+        }
+
+        Assert.Empty(_graph.Requests);
+    }
+
     [Fact]
     public async Task Put_MetaRefuses_Is422WithMetasCodeAndMessage()
     {
