@@ -4,9 +4,11 @@ using CallGateway.Health;
 using CallGateway.Hosting;
 using CallGateway.MediaApps;
 using CallGateway.Meta;
+using CallGateway.Permissions;
 using CallGateway.Persistence;
 using CallGateway.Sandbox;
 using CallGateway.Security;
+using CallGateway.Settings;
 using CallGateway.Webhooks;
 
 var builder = WebApplication.CreateBuilder(args);
@@ -29,6 +31,8 @@ builder.Services.AddCallGatewayApi();
 builder.Services.AddCallGatewayHealth();
 builder.Services.AddCallGatewaySecurity(sandboxEnabled);
 builder.Services.AddCallGatewayRateLimits();
+builder.Services.AddCallGatewaySettings();
+builder.Services.AddCallGatewayPermissions();
 if (sandboxEnabled)
 {
     // The built-in Meta sandbox: Graph API emulator and simulated WhatsApp users, in this process.
@@ -46,6 +50,8 @@ app.MapWebhookEndpoints();
 app.MapCallsEndpoints();
 app.MapEventsEndpoints();
 app.MapMediaAppsEndpoints();
+app.MapSettingsEndpoints();
+app.MapPermissionsEndpoints();
 app.MapHealthEndpoints();
 if (sandboxEnabled)
 {
