@@ -1,3 +1,4 @@
+using System.Data.Common;
 using CallGateway.Persistence.Entities;
 using Microsoft.EntityFrameworkCore;
 
@@ -6,6 +7,8 @@ namespace CallGateway.Persistence.Inbox;
 /// <summary><see cref="IWebhookInbox"/> on EF Core with <c>INSERT … ON CONFLICT DO NOTHING</c> for dedupe.</summary>
 public sealed class EfWebhookInbox(IDbContextFactory<GatewayDbContext> contexts, TimeProvider time) : IWebhookInbox
 {
+    private const int MaxAttempts = 5;
+
     public async Task<InboxAppendResult> AppendAsync(IReadOnlyList<InboxItem> items, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(items);
@@ -14,6 +17,29 @@ public sealed class EfWebhookInbox(IDbContextFactory<GatewayDbContext> contexts,
             return new InboxAppendResult(0, 0);
         }
 
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                return await TryAppendAsync(items, cancellationToken).ConfigureAwait(false);
+            }
+            catch (DbException ex) when (attempt < MaxAttempts && IsRetryable(ex))
+            {
+                // The whole transaction was rolled back; ON CONFLICT makes running it again safe.
+                await Task.Delay(TimeSpan.FromMilliseconds(Random.Shared.Next(5, 50) * attempt), cancellationToken).ConfigureAwait(false);
+            }
+        }
+    }
+
+    /// <summary>
+    /// One transaction per delivery, its events inserted in delivery order (their ids are the processing order).
+    /// <c>INSERT … ON CONFLICT ("DedupeKey") DO NOTHING</c> is the same statement on SQLite and PostgreSQL; identifiers
+    /// are quoted (EF creates them case-sensitively on PostgreSQL) and values are parameters. A concurrent redelivery
+    /// of the same event waits on PostgreSQL for the first transaction and then inserts nothing; on SQLite the
+    /// writers are serialised (BEGIN IMMEDIATE, busy timeout).
+    /// </summary>
+    private async Task<InboxAppendResult> TryAppendAsync(IReadOnlyList<InboxItem> items, CancellationToken cancellationToken)
+    {
         await using var db = await contexts.CreateDbContextAsync(cancellationToken).ConfigureAwait(false);
         await using var tx = await db.Database.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
         var receivedAt = time.GetUtcNow().ToUnixTimeMilliseconds();
@@ -21,10 +47,9 @@ public sealed class EfWebhookInbox(IDbContextFactory<GatewayDbContext> contexts,
         var stored = 0;
         foreach (var item in items)
         {
-            // Both SQLite and PostgreSQL understand ON CONFLICT; a concurrent redelivery cannot create a second row.
             stored += await db.Database.ExecuteSqlAsync(
                 $"""
-                INSERT INTO webhook_inbox ("DedupeKey", "Kind", "MetaCallId", "Payload", "ReceivedAt", "Status", "Attempts")
+                INSERT INTO "webhook_inbox" ("DedupeKey", "Kind", "MetaCallId", "Payload", "ReceivedAt", "Status", "Attempts")
                 VALUES ({item.DedupeKey}, {item.Kind}, {item.MetaCallId}, {item.Payload}, {receivedAt}, {pending}, 0)
                 ON CONFLICT ("DedupeKey") DO NOTHING
                 """, cancellationToken).ConfigureAwait(false);
@@ -33,6 +58,12 @@ public sealed class EfWebhookInbox(IDbContextFactory<GatewayDbContext> contexts,
         await tx.CommitAsync(cancellationToken).ConfigureAwait(false);
         return new InboxAppendResult(stored, items.Count - stored);
     }
+
+    /// <summary>
+    /// PostgreSQL aborts one of two deliveries that insert overlapping events in opposite orders (each waits for the
+    /// other's uncommitted key): SQLSTATE 40P01 deadlock_detected, or 40001 serialization_failure.
+    /// </summary>
+    private static bool IsRetryable(DbException ex) => ex.SqlState is "40P01" or "40001";
 
     public async Task<IReadOnlyList<InboxMessage>> GetPendingAsync(int max, CancellationToken cancellationToken)
     {
