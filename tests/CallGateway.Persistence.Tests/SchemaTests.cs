@@ -112,6 +112,23 @@ public sealed class SqliteSchemaTests() : SchemaTests(new SqliteTestStorage())
 public sealed class PostgresSchemaTests(PostgresFixture postgres) : SchemaTests(new PostgresTestStorage(postgres))
 {
     [SkippableFact]
+    public async Task Initializer_CreatesADatabaseThatDoesNotExistYet()
+    {
+        var connectionString = new Npgsql.NpgsqlConnectionStringBuilder(postgres.Server.AdminConnectionString) { Database = "cg_test_new_" + Guid.NewGuid().ToString("N") }.ConnectionString;
+        try
+        {
+            await using var services = BuildServices(new Dictionary<string, string?> { ["Storage:Provider"] = "Postgres", ["Storage:PostgresConnectionString"] = connectionString });
+            await services.GetRequiredService<DatabaseInitializer>().InitializeAsync(default);
+
+            Assert.Equal(new InboxAppendResult(1, 0), await services.GetRequiredService<IWebhookInbox>().AppendAsync([new("k", "connect", null, "{}")], default));
+        }
+        finally
+        {
+            await postgres.Server.DropDatabaseAsync(connectionString);
+        }
+    }
+
+    [SkippableFact]
     public async Task TablesAndColumns_AreTheQuotedNamesTheRawSqlUses()
     {
         var row = await ReadRowAsync(
