@@ -33,6 +33,15 @@ public abstract class WebhookInboxTests(ITestStorage storage) : StorageTestBase(
     }
 
     [SkippableFact]
+    public async Task Append_KeepsTheRequestsArrivalTime_WhenGiven()
+    {
+        var arrived = Time.GetUtcNow().AddMilliseconds(-37);
+        await Inbox.AppendAsync([new InboxItem("k1", "connect", "wacid.A", "{}", arrived)], default);
+
+        Assert.Equal(arrived, Assert.Single(await Inbox.GetPendingAsync(10, default)).ReceivedAt);
+    }
+
+    [SkippableFact]
     public async Task Append_WithoutMetaCallId_IsStored()
     {
         Assert.Equal(new InboxAppendResult(1, 0), await Inbox.AppendAsync([Item("message:wamid.1", metaCallId: null)], default));

@@ -61,6 +61,26 @@ public sealed class CallFlowTests : IDisposable
     }
 
     [Fact]
+    public async Task InboundCall_StartsWhenItsWebhookArrived_SoSetupTimeCountsFromMetasRequest()
+    {
+        var before = DateTimeOffset.UtcNow;
+        await GatewayFactory.PostWebhookAsync(_client, TestWebhooks.UserConnect("wacid.T0"));
+        var after = DateTimeOffset.UtcNow;
+        var call = await WaitForCallAsync("wacid.T0", "Accepted");
+
+        JsonElement detail = default;
+        await GatewayFactory.Eventually(async () =>
+        {
+            detail = await _client.GetFromJsonAsync<JsonElement>(new Uri($"/api/calls/{call.GetProperty("id").GetString()}", UriKind.Relative));
+            return detail.GetProperty("graphAttempts").EnumerateArray().Any(a => a.GetProperty("operation").GetString() == "calls/pre_accept");
+        }, "the pre_accept attempt on the call's history");
+        var created = detail.GetProperty("createdAt").GetDateTimeOffset();
+        Assert.InRange(created, before.AddMilliseconds(-1), after); // stored in milliseconds
+        var preAccept = detail.GetProperty("graphAttempts").EnumerateArray().First(a => a.GetProperty("operation").GetString() == "calls/pre_accept");
+        Assert.InRange(preAccept.GetProperty("at").GetDateTimeOffset(), created, created.AddSeconds(10));
+    }
+
+    [Fact]
     public async Task InboundCall_TerminateBeforeConnect_NeverPreAccepts()
     {
         await GatewayFactory.PostWebhookAsync(_client, TestWebhooks.Terminate("wacid.EARLY"));

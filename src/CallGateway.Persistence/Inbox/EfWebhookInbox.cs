@@ -78,7 +78,8 @@ public sealed class EfWebhookInbox : IWebhookInbox, IAsyncDisposable
             var kind = AddParameter(command, "@kind");
             var call = AddParameter(command, "@call");
             var payload = AddParameter(command, "@payload");
-            AddParameter(command, "@at").Value = time.GetUtcNow().ToUnixTimeMilliseconds();
+            var at = AddParameter(command, "@at");
+            var now = time.GetUtcNow();
             AddParameter(command, "@status").Value = nameof(InboxStatus.Pending);
             var stored = new int[batch.Count];
             for (var i = 0; i < batch.Count; i++)
@@ -90,6 +91,7 @@ public sealed class EfWebhookInbox : IWebhookInbox, IAsyncDisposable
                     kind.Value = item.Kind;
                     call.Value = (object?)item.MetaCallId ?? DBNull.Value;
                     payload.Value = item.Payload;
+                    at.Value = (item.ReceivedAt ?? now).ToUnixTimeMilliseconds();
                     stored[i] += await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
                 }
             }

@@ -39,9 +39,11 @@ public static partial class WebhookEndpoints
         IOptions<WebhookOptions> limits,
         IWebhookInbox inbox,
         InboxSignal signal,
+        TimeProvider time,
         ILoggerFactory loggers,
         CancellationToken cancellationToken)
     {
+        var arrivedAt = time.GetUtcNow(); // a call's setup time counts from here
         var logger = loggers.CreateLogger(typeof(WebhookEndpoints));
         var body = await RawBody.ReadAsync(http, limits.Value.MaxBodyBytes, cancellationToken).ConfigureAwait(false);
         if (body is null)
@@ -71,7 +73,7 @@ public static partial class WebhookEndpoints
             LogIgnored(logger, note);
         }
 
-        var items = parsed.Events.Select(ToInboxItem).ToList();
+        var items = parsed.Events.Select(e => ToInboxItem(e, arrivedAt)).ToList();
         var stored = await inbox.AppendAsync(items, cancellationToken).ConfigureAwait(false);
         LogStored(logger, stored.Stored, stored.Duplicates);
         if (stored.Stored > 0)
@@ -82,8 +84,8 @@ public static partial class WebhookEndpoints
         return Results.Ok();
     }
 
-    private static InboxItem ToInboxItem(MetaWebhookEvent e) =>
-        new(e.DedupeKey, KindOf(e), e.MetaCallId, JsonSerializer.Serialize(e, MetaJsonContext.Default.MetaWebhookEvent));
+    private static InboxItem ToInboxItem(MetaWebhookEvent e, DateTimeOffset arrivedAt) =>
+        new(e.DedupeKey, KindOf(e), e.MetaCallId, JsonSerializer.Serialize(e, MetaJsonContext.Default.MetaWebhookEvent), arrivedAt);
 
     private static string KindOf(MetaWebhookEvent e) => e switch
     {
