@@ -4,6 +4,7 @@ using CallGateway.Health;
 using CallGateway.Hosting;
 using CallGateway.MediaApps;
 using CallGateway.Meta;
+using CallGateway.Observability;
 using CallGateway.Persistence;
 using CallGateway.Sandbox;
 using CallGateway.Security;
@@ -29,6 +30,7 @@ builder.Services.AddCallGatewayApi();
 builder.Services.AddCallGatewayHealth();
 builder.Services.AddCallGatewaySecurity(sandboxEnabled);
 builder.Services.AddCallGatewayRateLimits();
+builder.AddCallGatewayObservability(); // after calls and events: it decorates their ports
 if (sandboxEnabled)
 {
     // The built-in Meta sandbox: Graph API emulator and simulated WhatsApp users, in this process.
@@ -47,6 +49,7 @@ app.MapCallsEndpoints();
 app.MapEventsEndpoints();
 app.MapMediaAppsEndpoints();
 app.MapHealthEndpoints();
+app.MapCallGatewayMetrics();
 if (sandboxEnabled)
 {
     app.MapCallGatewaySandbox();

@@ -6,12 +6,12 @@ internal static class LoggingSetup
 {
     /// <summary>
     /// Serilog as the logging provider, configured from the <c>Serilog</c> section. Scopes (the call id) become
-    /// properties. No bootstrap logger: WebApplicationFactory builds the host more than once.
+    /// properties; <c>Logging:Json=true</c> switches the console to compact JSON. No bootstrap logger:
+    /// WebApplicationFactory builds the host more than once.
     /// </summary>
     public static WebApplicationBuilder AddCallGatewayLogging(this WebApplicationBuilder builder)
     {
-        builder.Services.AddSerilog((services, logger) => logger
-            .ReadFrom.Configuration(builder.Configuration)
+        builder.Services.AddSerilog((services, logger) => JsonConsoleLogging.ReadFrom(logger, builder.Configuration)
             .ReadFrom.Services(services)
             .Enrich.FromLogContext());
         return builder;
