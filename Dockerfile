@@ -30,10 +30,11 @@ WORKDIR /app
 # ---- sandbox: the standalone Meta sandbox host (Graph API emulator + simulated phones) ----
 FROM base AS sandbox
 COPY --from=sandbox-build /app/sandbox ./
+# The simulated phones' media binds to 127.0.0.1 (its appsettings.json): docker-compose runs this container in the
+# gateway's network namespace, where loopback is shared.
 ENV Urls=http://+:5090 \
     ASPNETCORE_URLS=http://+:5090 \
-    ASPNETCORE_HTTP_PORTS= \
-    Sandbox__MediaBindAddress=0.0.0.0
+    ASPNETCORE_HTTP_PORTS=
 EXPOSE 5090/tcp
 USER 1654
 ENTRYPOINT ["dotnet", "CallGateway.Sandbox.Host.dll"]
