@@ -45,6 +45,7 @@ public sealed class PublishedAppTests(PublishedApp app) : IClassFixture<Publishe
         var port = FreeTcpPort();
         var data = app.NewDataDirectory();
         var environment = ImageEnvironment(image, port, data);
+        var shipped = AppFiles(); // /app must stay unchanged: Kubernetes mounts the root filesystem read-only
         using var gateway = ProcessRunner.Start(PublishedApp.Dotnet, [Path.Combine(app.OutputDirectory, "CallGateway.dll")], app.OutputDirectory, environment);
         using var http = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{port}"), Timeout = TimeSpan.FromSeconds(10) };
 
@@ -71,7 +72,11 @@ public sealed class PublishedAppTests(PublishedApp app) : IClassFixture<Publishe
         Assert.NotEqual(0, await RunAsync(healthcheck, port));
 
         AssertJsonLogsWithoutSecrets(gateway);
+        Assert.Equal(shipped, AppFiles());
     }
+
+    private List<string> AppFiles() =>
+        [.. Directory.GetFiles(app.OutputDirectory, "*", SearchOption.AllDirectories).Select(f => $"{f} {new FileInfo(f).Length} {File.GetLastWriteTimeUtc(f):O}").Order(StringComparer.Ordinal)];
 
     /// <summary>The final stage's ENV with 8080 and /data mapped to this test, plus secrets as Kubernetes would inject them.</summary>
     private static Dictionary<string, string?> ImageEnvironment(Dockerfile.Stage image, int port, string data)
