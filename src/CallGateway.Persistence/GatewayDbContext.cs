@@ -4,7 +4,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 
 namespace CallGateway.Persistence;
 
-/// <summary>The gateway's database: calls, their history, and the webhook inbox.</summary>
+/// <summary>The gateway's database: calls, their history, the webhook inbox, and users' call permissions.</summary>
 public sealed class GatewayDbContext(DbContextOptions<GatewayDbContext> options) : DbContext(options)
 {
     public DbSet<CallRecord> Calls => Set<CallRecord>();
@@ -12,6 +12,7 @@ public sealed class GatewayDbContext(DbContextOptions<GatewayDbContext> options)
     public DbSet<InboxMessage> Inbox => Set<InboxMessage>();
     public DbSet<SignalAttemptRecord> SignalAttempts => Set<SignalAttemptRecord>();
     public DbSet<SignalOutboxRecord> SignalOutbox => Set<SignalOutboxRecord>();
+    public DbSet<CallPermissionRecord> CallPermissions => Set<CallPermissionRecord>();
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {
@@ -61,6 +62,18 @@ public sealed class GatewayDbContext(DbContextOptions<GatewayDbContext> options)
 
         // Newer tables configure themselves (IEntityTypeConfiguration next to each entity).
         modelBuilder.ApplyConfigurationsFromAssembly(typeof(GatewayDbContext).Assembly);
+        modelBuilder.Entity<CallPermissionRecord>(p =>
+        {
+            p.ToTable("call_permissions");
+            p.HasKey(x => x.WaId);
+            p.Property(x => x.WaId).HasMaxLength(32);
+            p.Property(x => x.Status).HasMaxLength(32);
+            p.Property(x => x.Origin).HasMaxLength(32);
+            p.Property(x => x.Response).HasMaxLength(16);
+            p.Property(x => x.ResponseSource).HasMaxLength(32);
+            p.Property(x => x.ReplyMessageId).HasMaxLength(256);
+            p.Property(x => x.ContextId).HasMaxLength(256);
+        });
     }
 
     private sealed class UnixMillisecondsConverter() : ValueConverter<DateTimeOffset, long>(

@@ -5,9 +5,11 @@ using CallGateway.Hosting;
 using CallGateway.MediaApps;
 using CallGateway.Meta;
 using CallGateway.Observability;
+using CallGateway.Permissions;
 using CallGateway.Persistence;
 using CallGateway.Sandbox;
 using CallGateway.Security;
+using CallGateway.Settings;
 using CallGateway.Webhooks;
 
 var builder = WebApplication.CreateBuilder(args);
@@ -30,6 +32,8 @@ builder.Services.AddCallGatewayApi();
 builder.Services.AddCallGatewayHealth();
 builder.Services.AddCallGatewaySecurity(sandboxEnabled);
 builder.Services.AddCallGatewayRateLimits();
+builder.Services.AddCallGatewaySettings();
+builder.Services.AddCallGatewayPermissions();
 builder.AddCallGatewayObservability(); // after calls and events: it decorates their ports
 if (sandboxEnabled)
 {
@@ -48,6 +52,8 @@ app.MapWebhookEndpoints();
 app.MapCallsEndpoints();
 app.MapEventsEndpoints();
 app.MapMediaAppsEndpoints();
+app.MapSettingsEndpoints();
+app.MapPermissionsEndpoints();
 app.MapHealthEndpoints();
 app.MapCallGatewayMetrics();
 if (sandboxEnabled)

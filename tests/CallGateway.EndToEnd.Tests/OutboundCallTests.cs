@@ -69,7 +69,8 @@ public sealed class OutboundCallTests
     {
         using var gateway = new SandboxGateway();
         await gateway.Http.PutAsJsonAsync(new Uri("/sandbox/users/14085550204", UriKind.Relative), new { permission = "no_permission" });
-        using var response = await gateway.Http.PostAsJsonAsync(new Uri("/api/calls", UriKind.Relative), new { to = "14085550204" });
+        // force: past the gateway's own permission check (409, see PermissionTests), to Meta's refusal.
+        using var response = await gateway.Http.PostAsJsonAsync(new Uri("/api/calls", UriKind.Relative), new { to = "14085550204", force = true });
 
         Assert.Equal(HttpStatusCode.UnprocessableEntity, response.StatusCode);
         Assert.Contains("138006", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);

@@ -1,37 +1,80 @@
+using System.Data.Common;
 using CallGateway.Persistence.Entities;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Storage;
 
 namespace CallGateway.Persistence.Inbox;
 
-/// <summary><see cref="IWebhookInbox"/> on EF Core with <c>INSERT … ON CONFLICT DO NOTHING</c> for dedupe.</summary>
-public sealed class EfWebhookInbox(IDbContextFactory<GatewayDbContext> contexts, TimeProvider time) : IWebhookInbox
+/// <summary>
+/// <see cref="IWebhookInbox"/> on EF Core. Appends are group-committed (<see cref="InboxGroupCommit"/>) with
+/// <c>INSERT … ON CONFLICT DO NOTHING</c> for dedupe, through one prepared command per transaction.
+/// </summary>
+public sealed class EfWebhookInbox : IWebhookInbox, IAsyncDisposable
 {
-    public async Task<InboxAppendResult> AppendAsync(IReadOnlyList<InboxItem> items, CancellationToken cancellationToken)
+    private const string InsertSql = """
+        INSERT INTO webhook_inbox ("DedupeKey", "Kind", "MetaCallId", "Payload", "ReceivedAt", "Status", "Attempts")
+        VALUES (@key, @kind, @call, @payload, @at, @status, 0)
+        ON CONFLICT ("DedupeKey") DO NOTHING
+        """;
+
+    private readonly IDbContextFactory<GatewayDbContext> contexts;
+    private readonly TimeProvider time;
+    private readonly InboxGroupCommit groupCommit;
+
+    public EfWebhookInbox(IDbContextFactory<GatewayDbContext> contexts, TimeProvider time)
+    {
+        this.contexts = contexts;
+        this.time = time;
+        groupCommit = new InboxGroupCommit(CommitAsync);
+    }
+
+    public Task<InboxAppendResult> AppendAsync(IReadOnlyList<InboxItem> items, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(items);
-        if (items.Count == 0)
-        {
-            return new InboxAppendResult(0, 0);
-        }
+        return items.Count == 0 ? Task.FromResult(new InboxAppendResult(0, 0)) : groupCommit.AppendAsync(items, cancellationToken);
+    }
 
+    /// <summary>Writes the deliveries in one transaction; returns how many rows of each were new.</summary>
+    private async Task<int[]> CommitAsync(IReadOnlyList<PendingAppend> batch, CancellationToken cancellationToken)
+    {
         await using var db = await contexts.CreateDbContextAsync(cancellationToken).ConfigureAwait(false);
         await using var tx = await db.Database.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
-        var receivedAt = time.GetUtcNow().ToUnixTimeMilliseconds();
-        var pending = nameof(InboxStatus.Pending);
-        var stored = 0;
-        foreach (var item in items)
+        var command = db.Database.GetDbConnection().CreateCommand();
+        await using (command.ConfigureAwait(false))
         {
-            // Both SQLite and PostgreSQL understand ON CONFLICT; a concurrent redelivery cannot create a second row.
-            stored += await db.Database.ExecuteSqlAsync(
-                $"""
-                INSERT INTO webhook_inbox ("DedupeKey", "Kind", "MetaCallId", "Payload", "ReceivedAt", "Status", "Attempts")
-                VALUES ({item.DedupeKey}, {item.Kind}, {item.MetaCallId}, {item.Payload}, {receivedAt}, {pending}, 0)
-                ON CONFLICT ("DedupeKey") DO NOTHING
-                """, cancellationToken).ConfigureAwait(false);
-        }
+            command.Transaction = tx.GetDbTransaction();
+            command.CommandText = InsertSql;
+            var key = AddParameter(command, "@key");
+            var kind = AddParameter(command, "@kind");
+            var call = AddParameter(command, "@call");
+            var payload = AddParameter(command, "@payload");
+            AddParameter(command, "@at").Value = time.GetUtcNow().ToUnixTimeMilliseconds();
+            AddParameter(command, "@status").Value = nameof(InboxStatus.Pending);
+            var stored = new int[batch.Count];
+            for (var i = 0; i < batch.Count; i++)
+            {
+                foreach (var item in batch[i].Items)
+                {
+                    // Both SQLite and PostgreSQL understand ON CONFLICT; a concurrent redelivery cannot create a second row.
+                    key.Value = item.DedupeKey;
+                    kind.Value = item.Kind;
+                    call.Value = (object?)item.MetaCallId ?? DBNull.Value;
+                    payload.Value = item.Payload;
+                    stored[i] += await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+                }
+            }
 
-        await tx.CommitAsync(cancellationToken).ConfigureAwait(false);
-        return new InboxAppendResult(stored, items.Count - stored);
+            await tx.CommitAsync(cancellationToken).ConfigureAwait(false);
+            return stored;
+        }
+    }
+
+    private static DbParameter AddParameter(DbCommand command, string name)
+    {
+        var parameter = command.CreateParameter();
+        parameter.ParameterName = name;
+        command.Parameters.Add(parameter);
+        return parameter;
     }
 
     public async Task<IReadOnlyList<InboxMessage>> GetPendingAsync(int max, CancellationToken cancellationToken)
@@ -42,30 +85,13 @@ public sealed class EfWebhookInbox(IDbContextFactory<GatewayDbContext> contexts,
     }
 
     public Task MarkProcessedAsync(long id, string outcome, CancellationToken cancellationToken) =>
-        UpdateAsync(id, m =>
-        {
-            m.Status = InboxStatus.Processed;
-            m.ProcessedAt = time.GetUtcNow();
-            m.Attempts++;
-            m.Outcome = Truncate(outcome);
-        }, cancellationToken);
+        UpdateAsync(id, InboxStatus.Processed, time.GetUtcNow(), null, outcome, cancellationToken);
 
     public Task DeferAsync(long id, DateTimeOffset nextAttemptAt, string reason, CancellationToken cancellationToken) =>
-        UpdateAsync(id, m =>
-        {
-            m.Attempts++;
-            m.NextAttemptAt = nextAttemptAt;
-            m.Outcome = Truncate(reason);
-        }, cancellationToken);
+        UpdateAsync(id, InboxStatus.Pending, null, nextAttemptAt, reason, cancellationToken);
 
     public Task MarkDeadAsync(long id, string reason, CancellationToken cancellationToken) =>
-        UpdateAsync(id, m =>
-        {
-            m.Status = InboxStatus.Dead;
-            m.Attempts++;
-            m.ProcessedAt = time.GetUtcNow();
-            m.Outcome = Truncate(reason);
-        }, cancellationToken);
+        UpdateAsync(id, InboxStatus.Dead, time.GetUtcNow(), null, reason, cancellationToken);
 
     public async Task<int> CountPendingAsync(CancellationToken cancellationToken)
     {
@@ -73,18 +99,20 @@ public sealed class EfWebhookInbox(IDbContextFactory<GatewayDbContext> contexts,
         return await db.Inbox.CountAsync(m => m.Status == InboxStatus.Pending, cancellationToken).ConfigureAwait(false);
     }
 
-    private async Task UpdateAsync(long id, Action<InboxMessage> change, CancellationToken cancellationToken)
+    /// <summary>One UPDATE statement: counts the attempt and records the outcome.</summary>
+    private async Task UpdateAsync(long id, InboxStatus status, DateTimeOffset? processedAt, DateTimeOffset? nextAttemptAt, string outcome, CancellationToken cancellationToken)
     {
         await using var db = await contexts.CreateDbContextAsync(cancellationToken).ConfigureAwait(false);
-        var row = await db.Inbox.FirstOrDefaultAsync(m => m.Id == id, cancellationToken).ConfigureAwait(false);
-        if (row is null)
-        {
-            return;
-        }
-
-        change(row);
-        await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
+        var text = Truncate(outcome);
+        await db.Inbox.Where(m => m.Id == id).ExecuteUpdateAsync(set => set
+            .SetProperty(m => m.Status, status)
+            .SetProperty(m => m.Attempts, m => m.Attempts + 1)
+            .SetProperty(m => m.ProcessedAt, processedAt)
+            .SetProperty(m => m.NextAttemptAt, nextAttemptAt)
+            .SetProperty(m => m.Outcome, text), cancellationToken).ConfigureAwait(false);
     }
+
+    public ValueTask DisposeAsync() => groupCommit.DisposeAsync();
 
     private static string Truncate(string text) => text.Length <= 1000 ? text : text[..1000];
 }

@@ -72,7 +72,7 @@ public static class SandboxGraphEndpoints
         }).ConfigureAwait(false);
     }
 
-    private static async Task<IResult> SettingsAsync(HttpContext http, string phoneNumberId, SandboxSettings settings)
+    private static async Task<IResult> SettingsAsync(HttpContext http, string phoneNumberId, SandboxSettings settings, TimeProvider time)
     {
         var body = await ReadBodyAsync(http).ConfigureAwait(false);
         return await Handle(http, phoneNumberId, "settings/update", null, () =>
@@ -82,6 +82,7 @@ public static class SandboxGraphEndpoints
                 throw SandboxGraphException.InvalidParameter("The body must be {\"calling\":{...}}.");
             }
 
+            SandboxSettingsRules.Validate(calling, time.GetUtcNow());
             settings.Update(calling);
             return Task.FromResult<JsonNode>(new JsonObject { ["success"] = true });
         }).ConfigureAwait(false);

@@ -3,6 +3,7 @@ using CallGateway.Calls.Events;
 using CallGateway.Calls.Model;
 using CallGateway.Calls.Ports;
 using CallGateway.Persistence.Signaling;
+using CallGateway.Permissions;
 using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace CallGateway.Api;
@@ -15,9 +16,11 @@ public static class CallsEndpoints
         var group = app.MapGroup("/api/calls").WithTags("Calls");
         group.MapPost("", PlaceAsync).WithValidation<PlaceCallRequest>().WithName("PlaceCall")
             .WithSummary("Place a call to a WhatsApp user")
-            .WithDescription("Creates the media offer and sends Meta's connect action. Returns 202 with our call id while the call rings.")
-            .ProducesProblem(StatusCodes.Status422UnprocessableEntity).ProducesProblem(StatusCodes.Status429TooManyRequests)
-            .ProducesProblem(StatusCodes.Status502BadGateway).ProducesProblem(StatusCodes.Status503ServiceUnavailable);
+            .WithDescription("Creates the media offer and sends Meta's connect action. Returns 202 with our call id while the call rings. "
+                + "Refused with 409 when the user's call permission does not allow the call (unless force is true).")
+            .ProducesProblem(StatusCodes.Status409Conflict).ProducesProblem(StatusCodes.Status422UnprocessableEntity)
+            .ProducesProblem(StatusCodes.Status429TooManyRequests).ProducesProblem(StatusCodes.Status502BadGateway)
+            .ProducesProblem(StatusCodes.Status503ServiceUnavailable);
         group.MapGet("", ListAsync).WithName("ListCalls").WithSummary("List calls, newest first");
         group.MapGet("/{id}", GetAsync).WithName("GetCall").WithSummary("A call with its transition history and media counters")
             .ProducesProblem(StatusCodes.Status404NotFound);
@@ -31,7 +34,7 @@ public static class CallsEndpoints
     }
 
     internal static async Task<Results<Accepted<CallResponse>, ProblemHttpResult>> PlaceAsync(
-        PlaceCallRequest request, CallRegistry calls, ICallAdmission admission, CancellationToken cancellationToken)
+        PlaceCallRequest request, CallRegistry calls, ICallAdmission admission, CallPermissionGate permissions, CancellationToken cancellationToken)
     {
         if (!admission.AcceptingCalls)
         {
@@ -39,6 +42,11 @@ public static class CallsEndpoints
         }
 
         var to = PhoneNumbers.Normalize(request.To!);
+        if (request.Force != true && await permissions.CheckAsync(to, cancellationToken).ConfigureAwait(false) is { } refusal)
+        {
+            return refusal.ToProblem();
+        }
+
         var result = await calls.StartOutboundAsync(new DialRequested(to, request.BizOpaqueCallbackData), cancellationToken).ConfigureAwait(false);
         // The dial event's own result is the Dialing state; the connect request ran right after it.
         var call = (await calls.FindAsync(result.State.Id, cancellationToken).ConfigureAwait(false))?.State ?? result.State;

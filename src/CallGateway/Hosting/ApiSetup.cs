@@ -48,7 +48,8 @@ internal static class ApiSetup
     {
         app.UseExceptionHandler();
         app.UseStatusCodePages();
-        app.UseSerilogRequestLogging();
+        // The host's own Serilog logger (the static one is not used: see LoggingSetup).
+        app.UseSerilogRequestLogging(o => o.Logger ??= app.Services.GetService<Serilog.ILogger>());
         app.UseSwagger();
         app.UseSwaggerUI(o => o.DocumentTitle = "CallGateway API");
         app.UseWebSockets(new WebSocketOptions { KeepAliveInterval = TimeSpan.FromSeconds(20) });

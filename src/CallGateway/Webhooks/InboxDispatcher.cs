@@ -122,7 +122,7 @@ public sealed partial class InboxDispatcher(
     {
         var waited = time.GetUtcNow() - message.ReceivedAt;
         var orphanAllowed = waited >= TimeSpan.FromSeconds(options.Value.UnknownCallGraceSeconds);
-        var mapped = WebhookEventMapper.Map(notification, orphanAllowed);
+        var mapped = WebhookEventMapper.Map(notification, orphanAllowed, message.ReceivedAt);
         if (mapped is null || notification.MetaCallId is null)
         {
             await inbox.MarkProcessedAsync(message.Id, "not a call event", cancellationToken).ConfigureAwait(false);

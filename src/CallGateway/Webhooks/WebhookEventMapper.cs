@@ -12,25 +12,30 @@ internal static class WebhookEventMapper
     public sealed record Mapped(CallEvent Event, Func<DateTimeOffset, CallState>? CreateCall);
 
     /// <param name="orphanAllowed">True once we have waited long enough for a business-initiated call to appear.</param>
-    public static Mapped? Map(MetaWebhookEvent notification, bool orphanAllowed) => notification switch
+    /// <param name="receivedAt">When the webhook reached us: a call its event creates starts then (the setup latency counts from it).</param>
+    public static Mapped? Map(MetaWebhookEvent notification, bool orphanAllowed, DateTimeOffset receivedAt) => notification switch
     {
         CallConnectNotification c => new Mapped(
             new ConnectReceived(c.CallId, c.From, c.To, c.IsUserInitiated, c.SdpType, c.Sdp, FromUnix(c.Timestamp), c.BizOpaqueCallbackData),
-            c.IsUserInitiated ? now => NewCall(c.CallId, CallDirection.Inbound, c.From, c.To, now) : null),
+            c.IsUserInitiated ? now => NewCall(c.CallId, CallDirection.Inbound, c.From, c.To, receivedAt, now) : null),
         CallTerminateNotification t => new Mapped(
             new TerminateReceived(t.CallId, t.Status, FromUnixOrNull(t.StartTime), FromUnixOrNull(t.EndTime), t.Duration,
                 t.Errors.Count > 0 ? t.Errors[0].Code : null, t.Errors.Count > 0 ? t.Errors[0].Message ?? t.Errors[0].Title : null, FromUnix(t.Timestamp)),
             IsUserInitiated(t.Direction) || orphanAllowed
                 ? now => NewCall(t.CallId, IsUserInitiated(t.Direction) ? CallDirection.Inbound : CallDirection.Outbound,
-                    IsUserInitiated(t.Direction) ? t.From : t.To, IsUserInitiated(t.Direction) ? t.To : t.From, now)
+                    IsUserInitiated(t.Direction) ? t.From : t.To, IsUserInitiated(t.Direction) ? t.To : t.From, receivedAt, now)
                 : null),
         CallStatusNotification s when ParseStatus(s.Status) is { } status => new Mapped(
             new StatusReceived(s.CallId, status, FromUnix(s.Timestamp)), null),
         _ => null,
     };
 
-    private static CallState NewCall(string metaCallId, CallDirection direction, string? peer, string? business, DateTimeOffset now) =>
-        new() { Id = CallIds.New(), Direction = direction, MetaCallId = metaCallId, Peer = peer, BusinessNumber = business, CreatedAt = now, UpdatedAt = now };
+    private static CallState NewCall(string metaCallId, CallDirection direction, string? peer, string? business, DateTimeOffset receivedAt, DateTimeOffset now) =>
+        new()
+        {
+            Id = CallIds.New(), Direction = direction, MetaCallId = metaCallId, Peer = peer, BusinessNumber = business,
+            CreatedAt = receivedAt < now ? receivedAt : now, UpdatedAt = now,
+        };
 
     private static bool IsUserInitiated(string? direction) => string.Equals(direction, "USER_INITIATED", StringComparison.OrdinalIgnoreCase);
 
