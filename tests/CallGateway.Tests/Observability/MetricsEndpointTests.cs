@@ -5,6 +5,7 @@ using CallGateway.Tests.Support;
 namespace CallGateway.Tests.Observability;
 
 /// <summary>/metrics: Prometheus text, no API key, the gateway's instruments after real webhooks and a call.</summary>
+[Collection(nameof(ProcessWideMetricsCollection))]
 public sealed class MetricsEndpointTests : IDisposable
 {
     private readonly GatewayFactory _gateway = new();
