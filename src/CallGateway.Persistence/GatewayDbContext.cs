@@ -4,9 +4,19 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 
 namespace CallGateway.Persistence;
 
-/// <summary>The gateway's database: calls, their history, the webhook inbox, and users' call permissions.</summary>
-public sealed class GatewayDbContext(DbContextOptions<GatewayDbContext> options) : DbContext(options)
+/// <summary>
+/// The gateway's database: calls, their history, the webhook inbox, the signal outbox and users' call permissions. The model is defined once, here; each
+/// provider has a sealed subclass (<see cref="SqliteGatewayDbContext"/>, <see cref="PostgresGatewayDbContext"/>)
+/// only so that EF Core keeps one migration set per provider (Migrations/Sqlite, Migrations/Postgres). The stores
+/// depend on this base type alone.
+/// </summary>
+public abstract class GatewayDbContext : DbContext
 {
+    protected GatewayDbContext(DbContextOptions options)
+        : base(options)
+    {
+    }
+
     public DbSet<CallRecord> Calls => Set<CallRecord>();
     public DbSet<CallTransitionRecord> CallTransitions => Set<CallTransitionRecord>();
     public DbSet<InboxMessage> Inbox => Set<InboxMessage>();

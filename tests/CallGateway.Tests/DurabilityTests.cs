@@ -25,9 +25,9 @@ public sealed class DurabilityTests : IDisposable
     public async Task InboxRowsCommittedBeforeACrash_AreProcessedAfterRestart()
     {
         // A webhook was acknowledged (row committed) but the process died before handling it.
-        await using (var db = new Persistence.GatewayDbContext(new DbContextOptionsBuilder<Persistence.GatewayDbContext>().UseSqlite($"Data Source={Database}").Options))
+        await using (var db = new Persistence.SqliteGatewayDbContext(new DbContextOptionsBuilder<Persistence.SqliteGatewayDbContext>().UseSqlite($"Data Source={Database}").Options))
         {
-            await db.Database.EnsureCreatedAsync();
+            await db.Database.MigrateAsync();
             db.Inbox.Add(new InboxMessage
             {
                 DedupeKey = "call:wacid.CRASH:terminate",

@@ -12,7 +12,7 @@ namespace CallGateway.Persistence.Inbox;
 public sealed class EfWebhookInbox : IWebhookInbox, IAsyncDisposable
 {
     private const string InsertSql = """
-        INSERT INTO webhook_inbox ("DedupeKey", "Kind", "MetaCallId", "Payload", "ReceivedAt", "Status", "Attempts")
+        INSERT INTO "webhook_inbox" ("DedupeKey", "Kind", "MetaCallId", "Payload", "ReceivedAt", "Status", "Attempts")
         VALUES (@key, @kind, @call, @payload, @at, @status, 0)
         ON CONFLICT ("DedupeKey") DO NOTHING
         """;
@@ -34,8 +34,38 @@ public sealed class EfWebhookInbox : IWebhookInbox, IAsyncDisposable
         return items.Count == 0 ? Task.FromResult(new InboxAppendResult(0, 0)) : groupCommit.AppendAsync(items, cancellationToken);
     }
 
+    private const int MaxAttempts = 5;
+
     /// <summary>Writes the deliveries in one transaction; returns how many rows of each were new.</summary>
     private async Task<int[]> CommitAsync(IReadOnlyList<PendingAppend> batch, CancellationToken cancellationToken)
+    {
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                return await TryCommitAsync(batch, cancellationToken).ConfigureAwait(false);
+            }
+            catch (DbException ex) when (attempt < MaxAttempts && IsRetryable(ex))
+            {
+                // The whole transaction was rolled back; ON CONFLICT makes running it again safe.
+                await Task.Delay(TimeSpan.FromMilliseconds(Random.Shared.Next(5, 50) * attempt), cancellationToken).ConfigureAwait(false);
+            }
+        }
+    }
+
+    /// <summary>
+    /// PostgreSQL aborts one of two transactions that insert overlapping events in opposite orders (each waits for
+    /// the other's uncommitted key): SQLSTATE 40P01 deadlock_detected, or 40001 serialization_failure. Within one
+    /// process the group commit is the only writer of the inbox; this happens between replicas.
+    /// </summary>
+    private static bool IsRetryable(DbException ex) => ex.SqlState is "40P01" or "40001";
+
+    /// <summary>
+    /// One transaction; events inserted in delivery order (their ids are the processing order).
+    /// <c>INSERT … ON CONFLICT ("DedupeKey") DO NOTHING</c> is the same statement on SQLite and PostgreSQL; identifiers
+    /// are quoted (EF creates them case-sensitively on PostgreSQL) and values are parameters.
+    /// </summary>
+    private async Task<int[]> TryCommitAsync(IReadOnlyList<PendingAppend> batch, CancellationToken cancellationToken)
     {
         await using var db = await contexts.CreateDbContextAsync(cancellationToken).ConfigureAwait(false);
         await using var tx = await db.Database.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);

@@ -6,14 +6,13 @@ using Microsoft.EntityFrameworkCore;
 namespace CallGateway.Permissions;
 
 /// <summary>The <c>call_permissions</c> table: users' replies to permission requests, and what Meta last reported.</summary>
-public sealed class CallPermissionStore(IDbContextFactory<GatewayDbContext> contexts, CallPermissionsSchema schema, TimeProvider time)
+public sealed class CallPermissionStore(IDbContextFactory<GatewayDbContext> contexts, TimeProvider time)
 {
     public const string FromReply = "call_permission_reply";
     public const string FromGraph = "call_permissions";
 
     public async Task<CallPermissionRecord?> GetAsync(string waId, CancellationToken cancellationToken)
     {
-        await schema.EnsureAsync(cancellationToken).ConfigureAwait(false);
         await using var db = await contexts.CreateDbContextAsync(cancellationToken).ConfigureAwait(false);
         return await db.CallPermissions.AsNoTracking().FirstOrDefaultAsync(p => p.WaId == waId, cancellationToken).ConfigureAwait(false);
     }
@@ -58,7 +57,6 @@ public sealed class CallPermissionStore(IDbContextFactory<GatewayDbContext> cont
 
     private async Task<bool> UpsertAsync(string waId, Func<CallPermissionRecord, bool> change, CancellationToken cancellationToken)
     {
-        await schema.EnsureAsync(cancellationToken).ConfigureAwait(false);
         for (var attempt = 1; ; attempt++)
         {
             await using var db = await contexts.CreateDbContextAsync(cancellationToken).ConfigureAwait(false);

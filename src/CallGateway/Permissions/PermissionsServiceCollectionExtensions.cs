@@ -22,7 +22,6 @@ public static class PermissionsServiceCollectionExtensions
         services.AddSingleton<GraphPermissionRateLimiter>();
         services.AddSingleton(sp => new TimedCache<string, CallPermissionSnapshot>(
             sp.GetRequiredService<TimeProvider>(), TimeSpan.FromSeconds(sp.GetRequiredService<IOptions<PermissionsOptions>>().Value.CacheSeconds)));
-        services.AddSingleton<CallPermissionsSchema>();
         services.AddSingleton<CallPermissionStore>();
         services.AddSingleton<CallPermissionService>();
         services.AddSingleton<CallPermissionGate>();

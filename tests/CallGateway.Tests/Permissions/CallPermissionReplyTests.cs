@@ -103,22 +103,6 @@ public sealed class CallPermissionReplyTests : IDisposable
         Assert.Equal("temporary", permission.GetProperty("status").GetString());
     }
 
-    [Fact]
-    public async Task DatabaseFromBeforeThisTable_GetsItOnFirstUse()
-    {
-        await using (var db = Db())
-        {
-            await db.Database.ExecuteSqlRawAsync("DROP TABLE call_permissions");
-        }
-
-        _graph.Respond("GET call_permissions", HttpStatusCode.OK, """{"permission":{"status":"temporary"},"actions":[]}""");
-        var response = await _client.GetAsync(new Uri($"/api/permissions/{User}", UriKind.Relative));
-
-        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        await using var check = Db();
-        Assert.Equal("temporary", (await check.CallPermissions.SingleAsync()).Status);
-    }
-
     private Task<HttpResponseMessage> PostReplyAsync(string messageId, string response, bool permanent, long? expires, long timestamp)
     {
         var body = WebhookFixtures.Load("permission-reply.json", new Dictionary<string, string>

@@ -1,7 +1,6 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
-using CallGateway.Permissions;
 using CallGateway.Persistence;
 using CallGateway.Persistence.Entities;
 using CallGateway.Tests.Settings;
@@ -99,7 +98,6 @@ public sealed class PlaceCallPermissionTests : IDisposable
         _graph.Respond("GET call_permissions", HttpStatusCode.ServiceUnavailable, "down");
         await using (var db = _app.Services.GetRequiredService<IDbContextFactory<GatewayDbContext>>().CreateDbContext())
         {
-            await _app.Services.GetRequiredService<CallPermissionsSchema>().EnsureAsync(default);
             db.CallPermissions.Add(new CallPermissionRecord
             {
                 WaId = User, Status = "no_permission", Origin = "call_permission_reply", Response = "reject", UpdatedAt = DateTimeOffset.UtcNow,

@@ -1,0 +1,217 @@
+﻿using Microsoft.EntityFrameworkCore.Migrations;
+
+#nullable disable
+
+namespace CallGateway.Persistence.Migrations.Sqlite
+{
+    /// <inheritdoc />
+    public partial class InitialCreate : Migration
+    {
+        /// <inheritdoc />
+        protected override void Up(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.CreateTable(
+                name: "call_permissions",
+                columns: table => new
+                {
+                    WaId = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
+                    Status = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
+                    ExpiresAt = table.Column<long>(type: "INTEGER", nullable: true),
+                    Origin = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
+                    Response = table.Column<string>(type: "TEXT", maxLength: 16, nullable: true),
+                    ResponseSource = table.Column<string>(type: "TEXT", maxLength: 32, nullable: true),
+                    ReplyMessageId = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true),
+                    ContextId = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true),
+                    RepliedAt = table.Column<long>(type: "INTEGER", nullable: true),
+                    UpdatedAt = table.Column<long>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_call_permissions", x => x.WaId);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "call_signal_attempts",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    CallId = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    Operation = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    Attempt = table.Column<int>(type: "INTEGER", nullable: false),
+                    At = table.Column<long>(type: "INTEGER", nullable: false),
+                    DurationMs = table.Column<int>(type: "INTEGER", nullable: false),
+                    Status = table.Column<int>(type: "INTEGER", nullable: true),
+                    Error = table.Column<string>(type: "TEXT", maxLength: 500, nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_call_signal_attempts", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "call_transitions",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    CallId = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    Sequence = table.Column<int>(type: "INTEGER", nullable: false),
+                    At = table.Column<long>(type: "INTEGER", nullable: false),
+                    From = table.Column<string>(type: "TEXT", nullable: false),
+                    To = table.Column<string>(type: "TEXT", nullable: false),
+                    Trigger = table.Column<string>(type: "TEXT", maxLength: 128, nullable: false),
+                    Detail = table.Column<string>(type: "TEXT", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_call_transitions", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "calls",
+                columns: table => new
+                {
+                    Id = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    MetaCallId = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true),
+                    Direction = table.Column<string>(type: "TEXT", maxLength: 16, nullable: false),
+                    Status = table.Column<string>(type: "TEXT", maxLength: 16, nullable: false),
+                    Peer = table.Column<string>(type: "TEXT", nullable: true),
+                    BusinessNumber = table.Column<string>(type: "TEXT", nullable: true),
+                    BizOpaqueCallbackData = table.Column<string>(type: "TEXT", maxLength: 512, nullable: true),
+                    CreatedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    UpdatedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    RingingAt = table.Column<long>(type: "INTEGER", nullable: true),
+                    AcceptedAt = table.Column<long>(type: "INTEGER", nullable: true),
+                    ConnectedAt = table.Column<long>(type: "INTEGER", nullable: true),
+                    EndedAt = table.Column<long>(type: "INTEGER", nullable: true),
+                    DurationSeconds = table.Column<long>(type: "INTEGER", nullable: true),
+                    EndReason = table.Column<string>(type: "TEXT", maxLength: 32, nullable: true),
+                    MetaTerminateStatus = table.Column<string>(type: "TEXT", nullable: true),
+                    LastError = table.Column<string>(type: "TEXT", nullable: true),
+                    LastErrorCode = table.Column<int>(type: "INTEGER", nullable: true),
+                    LocalSdp = table.Column<string>(type: "TEXT", nullable: true),
+                    RemoteSdp = table.Column<string>(type: "TEXT", nullable: true),
+                    MediaConnected = table.Column<bool>(type: "INTEGER", nullable: false),
+                    RemoteAnswerApplied = table.Column<bool>(type: "INTEGER", nullable: false),
+                    TransitionCount = table.Column<int>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_calls", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "signal_outbox",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    CallId = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    Action = table.Column<string>(type: "TEXT", maxLength: 16, nullable: false),
+                    Status = table.Column<string>(type: "TEXT", maxLength: 16, nullable: false),
+                    Attempts = table.Column<int>(type: "INTEGER", nullable: false),
+                    CreatedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    NextAttemptAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    Deadline = table.Column<long>(type: "INTEGER", nullable: false),
+                    LastError = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_signal_outbox", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "webhook_inbox",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    DedupeKey = table.Column<string>(type: "TEXT", maxLength: 512, nullable: false),
+                    Kind = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
+                    MetaCallId = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true),
+                    Payload = table.Column<string>(type: "TEXT", nullable: false),
+                    ReceivedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    Status = table.Column<string>(type: "TEXT", maxLength: 16, nullable: false),
+                    Attempts = table.Column<int>(type: "INTEGER", nullable: false),
+                    NextAttemptAt = table.Column<long>(type: "INTEGER", nullable: true),
+                    ProcessedAt = table.Column<long>(type: "INTEGER", nullable: true),
+                    Outcome = table.Column<string>(type: "TEXT", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_webhook_inbox", x => x.Id);
+                });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_call_signal_attempts_CallId_Id",
+                table: "call_signal_attempts",
+                columns: new[] { "CallId", "Id" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_call_transitions_CallId_Sequence",
+                table: "call_transitions",
+                columns: new[] { "CallId", "Sequence" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_calls_CreatedAt",
+                table: "calls",
+                column: "CreatedAt");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_calls_MetaCallId",
+                table: "calls",
+                column: "MetaCallId",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_calls_Status_CreatedAt",
+                table: "calls",
+                columns: new[] { "Status", "CreatedAt" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_signal_outbox_CallId",
+                table: "signal_outbox",
+                column: "CallId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_signal_outbox_Status_NextAttemptAt",
+                table: "signal_outbox",
+                columns: new[] { "Status", "NextAttemptAt" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_webhook_inbox_DedupeKey",
+                table: "webhook_inbox",
+                column: "DedupeKey",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_webhook_inbox_Status_Id",
+                table: "webhook_inbox",
+                columns: new[] { "Status", "Id" });
+        }
+
+        /// <inheritdoc />
+        protected override void Down(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.DropTable(
+                name: "call_permissions");
+
+            migrationBuilder.DropTable(
+                name: "call_signal_attempts");
+
+            migrationBuilder.DropTable(
+                name: "call_transitions");
+
+            migrationBuilder.DropTable(
+                name: "calls");
+
+            migrationBuilder.DropTable(
+                name: "signal_outbox");
+
+            migrationBuilder.DropTable(
+                name: "webhook_inbox");
+        }
+    }
+}
