@@ -4,6 +4,7 @@ using CallGateway.Health;
 using CallGateway.Hosting;
 using CallGateway.MediaApps;
 using CallGateway.Meta;
+using CallGateway.Observability;
 using CallGateway.Permissions;
 using CallGateway.Persistence;
 using CallGateway.Sandbox;
@@ -33,6 +34,7 @@ builder.Services.AddCallGatewaySecurity(sandboxEnabled);
 builder.Services.AddCallGatewayRateLimits();
 builder.Services.AddCallGatewaySettings();
 builder.Services.AddCallGatewayPermissions();
+builder.AddCallGatewayObservability(); // after calls and events: it decorates their ports
 if (sandboxEnabled)
 {
     // The built-in Meta sandbox: Graph API emulator and simulated WhatsApp users, in this process.
@@ -53,6 +55,7 @@ app.MapMediaAppsEndpoints();
 app.MapSettingsEndpoints();
 app.MapPermissionsEndpoints();
 app.MapHealthEndpoints();
+app.MapCallGatewayMetrics();
 if (sandboxEnabled)
 {
     app.MapCallGatewaySandbox();

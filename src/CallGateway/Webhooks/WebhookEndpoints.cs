@@ -1,6 +1,7 @@
 using System.Text.Json;
 using CallGateway.Meta;
 using CallGateway.Meta.Webhooks;
+using CallGateway.Observability;
 using CallGateway.Persistence.Inbox;
 using Microsoft.Extensions.Options;
 
@@ -16,7 +17,7 @@ public static partial class WebhookEndpoints
         // Authenticated by Meta's signature and verify token, not by an API key.
         var group = app.MapGroup(Path).ExcludeFromDescription().AllowAnonymous();
         group.MapGet("", Verify);
-        group.MapPost("", ReceiveAsync);
+        group.MapPost("", ReceiveAsync).AddEndpointFilter<WebhookIntake>();
         return app;
     }
 
@@ -48,6 +49,7 @@ public static partial class WebhookEndpoints
         var body = await RawBody.ReadAsync(http, limits.Value.MaxBodyBytes, cancellationToken).ConfigureAwait(false);
         if (body is null)
         {
+            WebhookIntake.Mark(http, WebhookOutcome.TooLarge);
             return Results.Problem(statusCode: StatusCodes.Status413PayloadTooLarge, title: "Payload too large",
                 detail: $"Webhook bodies are limited to {limits.Value.MaxBodyBytes} bytes.");
         }
@@ -57,6 +59,7 @@ public static partial class WebhookEndpoints
         if (signature != SignatureCheck.Valid)
         {
             LogSignatureRefused(logger, signature, body.Length);
+            WebhookIntake.Mark(http, WebhookOutcome.RefusedSignature);
             return Results.Problem(statusCode: StatusCodes.Status401Unauthorized, title: "Invalid signature",
                 detail: "X-Hub-Signature-256 is missing or does not match the body.");
         }
@@ -65,6 +68,7 @@ public static partial class WebhookEndpoints
         if (parsed.IsMalformed)
         {
             LogMalformed(logger, parsed.Error);
+            WebhookIntake.Mark(http, WebhookOutcome.Malformed);
             return Results.Problem(statusCode: StatusCodes.Status400BadRequest, title: "Malformed webhook", detail: parsed.Error);
         }
 
@@ -76,6 +80,7 @@ public static partial class WebhookEndpoints
         var items = parsed.Events.Select(e => ToInboxItem(e, arrivedAt)).ToList();
         var stored = await inbox.AppendAsync(items, cancellationToken).ConfigureAwait(false);
         LogStored(logger, stored.Stored, stored.Duplicates);
+        WebhookIntake.Mark(http, items.Count == 0 ? WebhookOutcome.Ignored : stored.Stored > 0 ? WebhookOutcome.Stored : WebhookOutcome.Duplicate, items.Count);
         if (stored.Stored > 0)
         {
             signal.Notify();
