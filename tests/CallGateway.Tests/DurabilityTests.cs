@@ -57,9 +57,14 @@ public sealed class DurabilityTests : IDisposable
         using (var first = new GatewayFactory(databasePath: Database))
         {
             var client = first.CreateClient();
-            for (var i = 0; i < 5; i++)
+            // Each event 10 times in all: 5 deliveries of each before the restart, in a shuffled order, some at once.
+            var random = new Random(7);
+            var before = Enumerable.Repeat(connect, 5).Concat(Enumerable.Repeat(terminate, 5)).OrderBy(_ => random.Next()).ToList();
+            Assert.All(await Task.WhenAll(before.Take(4).Select(body => GatewayFactory.PostWebhookAsync(client, body))),
+                r => Assert.Equal(HttpStatusCode.OK, r.StatusCode));
+            foreach (var body in before.Skip(4))
             {
-                await GatewayFactory.PostWebhookAsync(client, i % 2 == 0 ? connect : terminate);
+                Assert.Equal(HttpStatusCode.OK, (await GatewayFactory.PostWebhookAsync(client, body)).StatusCode);
             }
 
             await GatewayFactory.Eventually(async () => await CallStatusAsync(first, "wacid.DUP") == "Terminated", "the call to end");
@@ -67,9 +72,11 @@ public sealed class DurabilityTests : IDisposable
 
         using var second = new GatewayFactory(databasePath: Database);
         var again = second.CreateClient();
-        for (var i = 0; i < 5; i++)
+        var shuffle = new Random(11);
+        var after = Enumerable.Repeat(terminate, 5).Concat(Enumerable.Repeat(connect, 5)).OrderBy(_ => shuffle.Next()).ToList();
+        foreach (var body in after)
         {
-            Assert.Equal(HttpStatusCode.OK, (await GatewayFactory.PostWebhookAsync(again, i % 2 == 0 ? terminate : connect)).StatusCode);
+            Assert.Equal(HttpStatusCode.OK, (await GatewayFactory.PostWebhookAsync(again, body)).StatusCode);
         }
 
         await using var db = second.OpenDatabase();
