@@ -22,7 +22,8 @@ internal static class Program
             --connect-count N     measured connections (default 20; 3 warm-up + 1 cold first)
             --complexity LIST     capacity: Opus complexities to sweep, e.g. 5 or 0,5,10 (default 5,0,10)
             --calls LIST          capacity: concurrent calls to try, e.g. 50,100,150 (default per complexity)
-            --seconds S           capacity: steady-state window per run (default 20)
+            --seconds S           capacity: clean seconds to collect per run (default 20)
+            --max-window S        capacity: stop a run's window after S seconds even with fewer clean seconds (default 60)
             --settle S            capacity: settle time after the last call connected (default 3)
             --refine K            capacity: extra bisection runs between the last pass and first fail (default 1)
             --speech              capacity: gateway sends the speech-like signal instead of a 1 kHz tone
@@ -36,9 +37,9 @@ internal static class Program
 
     private static readonly Dictionary<int, int[]> DefaultCalls = new()
     {
-        [5] = [25, 50, 100, 150, 200],
-        [0] = [150, 200, 250],
-        [10] = [40, 60, 80],
+        [5] = [50, 100, 150, 200],
+        [0] = [200, 250],
+        [10] = [80, 100, 120],
     };
 
     public static async Task<int> Main(string[] args)
@@ -93,6 +94,7 @@ internal static class Program
             {
                 Sweeps = complexities.Select(c => (c, (IReadOnlyList<int>)(calls ?? (DefaultCalls.TryGetValue(c, out var d) ? d : [25, 50, 100])))).ToList(),
                 SteadySeconds = DoubleOption(args, "--seconds", 20),
+                MaxWindowSeconds = DoubleOption(args, "--max-window", 60),
                 SettleSeconds = DoubleOption(args, "--settle", 3),
                 RefineSteps = IntOption(args, "--refine", 1),
                 SpeechSource = args.Contains("--speech"),
@@ -109,7 +111,7 @@ internal static class Program
     private static bool IsOptionValue(string[] args, string value)
     {
         var index = Array.IndexOf(args, value);
-        return index > 0 && args[index - 1] is "--out" or "--connect-count" or "--complexity" or "--calls" or "--seconds" or "--settle" or "--refine" or "--retries" or "--max-other" or "--max-wait";
+        return index > 0 && args[index - 1] is "--out" or "--connect-count" or "--complexity" or "--calls" or "--seconds" or "--settle" or "--refine" or "--retries" or "--max-other" or "--max-wait" or "--max-window";
     }
 
     private static string? Option(string[] args, string name)

@@ -15,7 +15,11 @@ namespace CallGateway.Bench.Capacity;
 internal sealed record CapacitySettings
 {
     public required IReadOnlyList<(int Complexity, IReadOnlyList<int> Calls)> Sweeps { get; init; }
+    /// <summary>Clean seconds to collect per run (the steady-state window).</summary>
     public double SteadySeconds { get; init; } = 20;
+
+    /// <summary>The window stops after this long even when it has fewer clean seconds.</summary>
+    public double MaxWindowSeconds { get; init; } = 60;
     public double SettleSeconds { get; init; } = 3;
     public int SetupConcurrency { get; init; } = 8;
     public int RefineSteps { get; init; } = 1;
@@ -25,75 +29,101 @@ internal sealed record CapacitySettings
     public bool Trace { get; init; }
 }
 
-/// <summary>A once-a-second reading during the steady window (clock counters and CPU), to tell clean seconds from disturbed ones.</summary>
-internal readonly record struct SecondSample(HostLoad.Reading Host, TimeSpan FarEndCpu, long ClockTicks, long ClockLateTicks)
+/// <summary>A once-a-second reading during the steady window, to tell clean seconds from disturbed ones.</summary>
+internal readonly record struct SecondSample(
+    HostLoad.Reading Host, TimeSpan FarEndCpu, long ClockTicks, long ClockLateTicks, long GatewayReceived, long FarReceived)
 {
-    public static SecondSample Take(MediaClock clock, FarEndHub hub) => new(HostLoad.Reading.Take(), hub.ThreadsCpu, clock.Ticks, clock.LateTicks);
+    public static SecondSample Take(MediaClock clock, IReadOnlyList<IMediaSession> sessions, FarEndHub hub)
+    {
+        long received = 0;
+        foreach (var session in sessions)
+        {
+            received += session.GetStats().PacketsReceived;
+        }
+
+        long farReceived = 0;
+        foreach (var peer in hub.Peers)
+        {
+            farReceived += peer.RtpReceived;
+        }
+
+        return new(HostLoad.Reading.Take(), hub.ThreadsCpu, clock.Ticks, clock.LateTicks, received, farReceived);
+    }
 }
 
-/// <summary>One capacity run's figures over the steady-state window.</summary>
-internal sealed record CapacityResult(int Complexity, int Calls, int Connected, double WindowSeconds, double SetupSeconds, CapacitySnapshot Start, CapacitySnapshot End, IReadOnlyList<SecondSample> Seconds, double HeapPerCallKb, double WorkingSetPerCallKb)
+/// <summary>One second of the window: two consecutive samples (and whether the second before it was quiet).</summary>
+internal readonly record struct SecondInterval(SecondSample From, SecondSample To, int Calls, bool PreviousQuiet = true)
 {
-    private long Ticks => End.ClockTicks - Start.ClockTicks;
+    public double Seconds => Stopwatch.GetElapsedTime(From.Host.Timestamp, To.Host.Timestamp).TotalSeconds;
 
-    public double ExpectedTicks => Connected * 50.0 * WindowSeconds;
+    public double OtherLoad => To.Host.OtherLoadSince(From.Host);
 
-    /// <summary>
-    /// Late ticks per tick slot over the whole window. The denominator is the larger of ticks run and slots
-    /// expected, because after a stall (> 200 ms) the media clock counts the skipped slots as late without running them.
-    /// </summary>
-    public double LateFraction => (double)(End.ClockLateTicks - Start.ClockLateTicks) / Math.Max(1, Math.Max(Ticks, ExpectedTicks));
+    public bool IsQuiet => OtherLoad < HostLoad.MaxOtherLoad;
 
-    public double TickRatio => Ticks / ExpectedTicks;
+    /// <summary>Quiet, and so was the second before: a backlog the media clock is still working off after a burst of
+    /// other load would otherwise count against the call count.</summary>
+    public bool IsClean => IsQuiet && PreviousQuiet;
 
-    /// <summary>The one-second intervals of the window in which other processes used less than the allowed share.</summary>
-    public IReadOnlyList<(SecondSample From, SecondSample To)> CleanIntervals =>
-        Seconds.Zip(Seconds.Skip(1)).Where(p => p.Second.Host.OtherLoadSince(p.First.Host) < HostLoad.MaxOtherLoad).ToList();
+    public long Ticks => To.ClockTicks - From.ClockTicks;
 
-    public int IntervalCount => Math.Max(0, Seconds.Count - 1);
+    public long Late => To.ClockLateTicks - From.ClockLateTicks;
 
-    /// <summary>True when at least half of the window was clean: the verdict then uses only the clean seconds.</summary>
-    public bool MostlyClean => IntervalCount > 0 && CleanIntervals.Count * 2 >= IntervalCount;
+    /// <summary>Tick slots: the ticks run, or the slots expected if more (the clock skips slots after a > 200 ms stall and counts them late).</summary>
+    public double Slots => Math.Max(Ticks, Calls * 50.0 * Seconds);
 
-    /// <summary>Late ticks over ticks in the clean seconds only (NaN when there were none).</summary>
-    public double CleanLateFraction
+    public TimeSpan ProcessCpu => To.Host.ProcessCpu - From.Host.ProcessCpu;
+
+    public TimeSpan FarEndCpu => To.FarEndCpu - From.FarEndCpu;
+}
+
+/// <summary>One capacity run: the figures of its steady-state window.</summary>
+internal sealed record CapacityResult(
+    int Complexity, int Calls, int Connected, double SetupSeconds, CapacitySnapshot Start, CapacitySnapshot End,
+    IReadOnlyList<SecondSample> Samples, int MinCleanSeconds, double HeapPerCallKb, double WorkingSetPerCallKb)
+{
+    public IReadOnlyList<SecondInterval> Intervals => BuildIntervals(Samples, Connected);
+
+    public static List<SecondInterval> BuildIntervals(IReadOnlyList<SecondSample> samples, int calls)
     {
-        get
+        var intervals = new List<SecondInterval>();
+        var previousQuiet = true;
+        for (var i = 1; i < samples.Count; i++)
         {
-            var clean = CleanIntervals;
-            var slots = clean.Sum(p => Slots(p.From, p.To));
-            return slots == 0 ? double.NaN : clean.Sum(p => p.To.ClockLateTicks - p.From.ClockLateTicks) / slots;
+            var interval = new SecondInterval(samples[i - 1], samples[i], calls, previousQuiet);
+            intervals.Add(interval);
+            previousQuiet = interval.IsQuiet;
         }
+
+        return intervals;
     }
 
-    /// <summary>Ticks run per expected tick in the clean seconds.</summary>
-    public double CleanTickRatio
-    {
-        get
-        {
-            var clean = CleanIntervals;
-            var seconds = clean.Sum(p => Stopwatch.GetElapsedTime(p.From.Host.Timestamp, p.To.Host.Timestamp).TotalSeconds);
-            return seconds == 0 ? double.NaN : clean.Sum(p => p.To.ClockTicks - p.From.ClockTicks) / (Connected * 50.0 * seconds);
-        }
-    }
+    public int CleanCount => Intervals.Count(i => i.IsClean);
 
-    /// <summary>The worst one-second late share of the window.</summary>
-    public double WorstSecondLate => Seconds.Zip(Seconds.Skip(1))
-        .Select(p => (p.Second.ClockLateTicks - p.First.ClockLateTicks) / Math.Max(1, Slots(p.First, p.Second)))
-        .DefaultIfEmpty(double.NaN).Max();
+    /// <summary>Enough clean seconds to judge on them alone.</summary>
+    public bool Judgeable => CleanCount >= MinCleanSeconds;
 
-    /// <summary>The late share the verdict uses: clean seconds when the window was mostly clean, else the whole window.</summary>
-    public double JudgedLate => MostlyClean ? CleanLateFraction : LateFraction;
+    /// <summary>The seconds the verdict uses: the clean ones when there are enough, else all (and the run is "disturbed").</summary>
+    public IReadOnlyList<SecondInterval> Judged => Judgeable ? Intervals.Where(i => i.IsClean).ToList() : Intervals;
 
-    public double JudgedTickRatio => MostlyClean ? CleanTickRatio : TickRatio;
+    public double WindowSeconds => Stopwatch.GetElapsedTime(Start.Timestamp, End.Timestamp).TotalSeconds;
 
-    /// <summary>Packets per call per second the gateway received (the far end sends 50).</summary>
-    public double GatewayRxRate => (End.GatewayReceived - Start.GatewayReceived) / (Connected * WindowSeconds);
+    private double JudgedSeconds => Judged.Sum(i => i.Seconds);
 
-    /// <summary>Packets per call per second the far end received (the gateway should send 50).</summary>
-    public double FarRxRate => (End.FarReceived - Start.FarReceived) / (Connected * WindowSeconds);
+    /// <summary>Late ticks per tick slot in the judged seconds.</summary>
+    public double JudgedLate => Judged.Sum(i => i.Late) / Math.Max(1, Judged.Sum(i => i.Slots));
 
-    public double FarTxRate => (End.FarSent - Start.FarSent) / (Connected * WindowSeconds);
+    /// <summary>Late ticks per tick slot over the whole window, clean or not.</summary>
+    public double WindowLate => Intervals.Sum(i => i.Late) / Math.Max(1, Intervals.Sum(i => i.Slots));
+
+    public double WorstSecondLate => Intervals.Select(i => i.Late / Math.Max(1, i.Slots)).DefaultIfEmpty(double.NaN).Max();
+
+    public double JudgedTickRatio => Judged.Sum(i => i.Ticks) / Math.Max(1, Connected * 50.0 * JudgedSeconds);
+
+    /// <summary>Packets per call per second the gateway received in the judged seconds (the far end sends 50).</summary>
+    public double GatewayRxRate => Judged.Sum(i => i.To.GatewayReceived - i.From.GatewayReceived) / Math.Max(1, Connected * JudgedSeconds);
+
+    /// <summary>Packets per call per second the far end received in the judged seconds (the gateway sends 50).</summary>
+    public double FarRxRate => Judged.Sum(i => i.To.FarReceived - i.From.FarReceived) / Math.Max(1, Connected * JudgedSeconds);
 
     public long Lost => End.GatewayLost - Start.GatewayLost;
 
@@ -101,25 +131,24 @@ internal sealed record CapacityResult(int Complexity, int Calls, int Connected, 
 
     public long Rejected => (End.GatewayRejected - Start.GatewayRejected) + (End.FarRejected - Start.FarRejected);
 
-    public double ProcessCpu => (End.ProcessCpu - Start.ProcessCpu).TotalSeconds / (WindowSeconds * Environment.ProcessorCount);
+    /// <summary>Process CPU as a share of all cores in the judged seconds.</summary>
+    public double ProcessCpu => Judged.Sum(i => i.ProcessCpu.TotalSeconds) / (JudgedSeconds * Environment.ProcessorCount);
 
-    public double FarEndCpu => (End.FarEndCpu - Start.FarEndCpu).TotalSeconds / (WindowSeconds * Environment.ProcessorCount);
+    public double FarEndCpu => Judged.Sum(i => i.FarEndCpu.TotalSeconds) / (JudgedSeconds * Environment.ProcessorCount);
 
     public double GatewayCpu => ProcessCpu - FarEndCpu;
 
-    public double MachineBusy => Ratio(End.MachineBusy - Start.MachineBusy, End.MachineTotal - Start.MachineTotal);
+    /// <summary>CPU other processes used in the judged seconds (shared-host noise).</summary>
+    public double OtherLoad => Judged.Sum(i => i.OtherLoad * i.Seconds) / JudgedSeconds;
 
     public double Steal => Ratio(End.MachineSteal - Start.MachineSteal, End.MachineTotal - Start.MachineTotal);
 
-    /// <summary>CPU of other processes on the machine during the window (shared host noise).</summary>
-    public double OtherLoad => Math.Max(0, MachineBusy - ProcessCpu - Steal);
-
-    /// <summary>Gateway CPU per call in ms per second (process minus far end).</summary>
+    /// <summary>Gateway CPU per call in ms per second (process minus far end), in the judged seconds.</summary>
     public double GatewayMsPerCallSecond => GatewayCpu * Environment.ProcessorCount * 1000 / Connected;
 
     public double AllocatedKbPerCallSecond => (End.AllocatedBytes - Start.AllocatedBytes) / 1024.0 / (Connected * WindowSeconds);
 
-    /// <summary>Allocated bytes per media packet handled (gateway in + out + far end in + out).</summary>
+    /// <summary>Allocated bytes per media packet the gateway handled (received + sent) over the window.</summary>
     public double AllocatedBytesPerPacket
     {
         get
@@ -133,11 +162,7 @@ internal sealed record CapacityResult(int Complexity, int Calls, int Connected, 
         Connected == Calls && JudgedLate < 0.01 && JudgedTickRatio >= 0.99 && GatewayRxRate >= 49.5 && FarRxRate >= 49.5
         && Rejected == 0 && End.ClockFailures == Start.ClockFailures;
 
-    public string Verdict => (Passed ? "PASS" : "fail") + (MostlyClean ? string.Empty : " (disturbed)");
-
-    /// <summary>Tick slots in an interval: the ticks run, or the slots expected if more (skipped after a stall).</summary>
-    private double Slots(SecondSample from, SecondSample to) =>
-        Math.Max(to.ClockTicks - from.ClockTicks, Connected * 50.0 * Stopwatch.GetElapsedTime(from.Host.Timestamp, to.Host.Timestamp).TotalSeconds);
+    public string Verdict => (Passed ? "PASS" : "fail") + (Judgeable ? string.Empty : " (disturbed)");
 
     private static double Ratio(TimeSpan part, TimeSpan whole) => whole <= TimeSpan.Zero ? double.NaN : part / whole;
 }
@@ -157,7 +182,7 @@ internal static class CapacitySection
         output.WriteLine("## 4. Capacity: concurrent loopback calls with Opus encode + decode on this machine");
         output.WriteLine($"Each call: gateway MediaSession (full ICE, 48 kHz, Opus 32 kbps FEC, {(settings.SpeechSource ? "speech-like source" : "1 kHz tone source")}) <-> lightweight far end");
         output.WriteLine("(ICE-lite agent + DtlsSession + SrtpContext on one shared socket with one send and one receive thread, replaying 50 pre-encoded");
-        output.WriteLine($"Opus packets of a 440 Hz tone every 20 ms, only authenticating and counting what it receives). Steady window {F(settings.SteadySeconds, 0)} s after a {F(settings.SettleSeconds, 0)} s settle.");
+        output.WriteLine($"Opus packets of a 440 Hz tone every 20 ms, only authenticating and counting what it receives). Steady window: {F(settings.SteadySeconds, 0)} clean seconds (at most {F(settings.MaxWindowSeconds, 0)} s) after a {F(settings.SettleSeconds, 0)} s settle.");
         output.WriteLine($"GC: {(System.Runtime.GCSettings.IsServerGC ? "Server" : "Workstation")} ({System.Runtime.GCSettings.LatencyMode}); media clock workers: {I(Environment.ProcessorCount)}.");
         output.WriteLine();
 
@@ -166,10 +191,11 @@ internal static class CapacitySection
 
         // Warm-up (JIT of the whole stack), not reported.
         await HostLoad.WaitForQuietAsync();
-        await RunOnceAsync(5, 10, 2, 1, settings with { RefineSteps = 0 }, packets, speech);
+        await RunOnceAsync(5, 10, settings with { SteadySeconds = 2, MaxWindowSeconds = 2, SettleSeconds = 1 }, packets, speech);
 
-        output.WriteLine($"Late = ticks starting > 20 ms after their slot (or skipped after a stall) / tick slots. Clean seconds = seconds in which other processes used < {Pct(HostLoad.MaxOtherLoad, 0)} of the machine;");
-        output.WriteLine("the verdict uses the clean seconds when they are at least half the window (else the run is retried, then marked disturbed).");
+        output.WriteLine($"Late = ticks starting > 20 ms after their slot (or skipped after a stall) / tick slots. Clean second = other processes used < {Pct(HostLoad.MaxOtherLoad, 0)} of the machine in it and in the second before;");
+        output.WriteLine($"each run samples once a second until it has {F(settings.SteadySeconds, 0)} clean seconds (at most {F(settings.MaxWindowSeconds, 0)} s); rates, late share and CPU are taken over the clean");
+        output.WriteLine("seconds when there are at least 10, else over the whole window, and the run is retried, then marked disturbed.");
         output.WriteLine("PASS = all calls connected, late < 1 %, >= 99 % of ticks run, >= 49.5 of 50 packets per call per second received at both ends, no SRTP rejects.");
         output.WriteLine();
         output.WriteLine("| cx | calls | late (clean s) | late (whole window) | worst second | clean s | ticks run | gw rx pkt/call/s | far-end rx pkt/call/s | lost / concealed | CPU process | gateway (process - far end) | far end | other processes | verdict |");
@@ -215,11 +241,11 @@ internal static class CapacitySection
 
         output.WriteLine();
         output.WriteLine("Diagnostics per run (steady window):");
-        output.WriteLine("| cx | calls | gateway CPU ms per call per s | GC gen0/1/2 | GC pause ms | allocated KB per call per s | allocated B per packet | heap KB per call | working set KB per call | setup s | far-end late/skipped ticks | UDP rcvbuf errors |");
-        output.WriteLine("|---|---|---|---|---|---|---|---|---|---|---|---|");
+        output.WriteLine("| cx | calls | gateway CPU ms per call per s | GC gen0/1/2 | GC pause ms | allocated KB per call per s | allocated B per packet | heap KB per call | working set KB per call | setup s | far-end late/skipped ticks | UDP rcvbuf errors | thread-pool threads | work items/s | lock contentions/s |");
+        output.WriteLine("|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|");
         foreach (var r in results)
         {
-            output.WriteLine($"| {I(r.Complexity)} | {I(r.Calls)} | {F(r.GatewayMsPerCallSecond, 2)} | {I(r.End.Gen0 - r.Start.Gen0)}/{I(r.End.Gen1 - r.Start.Gen1)}/{I(r.End.Gen2 - r.Start.Gen2)} | {F((r.End.GcPause - r.Start.GcPause).TotalMilliseconds, 0)} | {F(r.AllocatedKbPerCallSecond, 2)} | {F(r.AllocatedBytesPerPacket, 0)} | {F(r.HeapPerCallKb, 0)} | {F(r.WorkingSetPerCallKb, 0)} | {F(r.SetupSeconds, 1)} | {I(r.End.FarLateTicks - r.Start.FarLateTicks)}/{I(r.End.FarSkippedTicks - r.Start.FarSkippedTicks)} | {I(r.End.UdpReceiveBufferErrors - r.Start.UdpReceiveBufferErrors)} |");
+            output.WriteLine($"| {I(r.Complexity)} | {I(r.Calls)} | {F(r.GatewayMsPerCallSecond, 2)} | {I(r.End.Gen0 - r.Start.Gen0)}/{I(r.End.Gen1 - r.Start.Gen1)}/{I(r.End.Gen2 - r.Start.Gen2)} | {F((r.End.GcPause - r.Start.GcPause).TotalMilliseconds, 0)} | {F(r.AllocatedKbPerCallSecond, 2)} | {F(r.AllocatedBytesPerPacket, 0)} | {F(r.HeapPerCallKb, 0)} | {F(r.WorkingSetPerCallKb, 0)} | {F(r.SetupSeconds, 1)} | {I(r.End.FarLateTicks - r.Start.FarLateTicks)}/{I(r.End.FarSkippedTicks - r.Start.FarSkippedTicks)} | {I(r.End.UdpReceiveBufferErrors - r.Start.UdpReceiveBufferErrors)} | {I(r.End.ThreadPoolThreads)} | {F((r.End.ThreadPoolCompleted - r.Start.ThreadPoolCompleted) / r.WindowSeconds, 0)} | {F((r.End.LockContentions - r.Start.LockContentions) / r.WindowSeconds, 1)} |");
         }
 
         output.WriteLine();
@@ -256,23 +282,20 @@ internal static class CapacitySection
     }
 
     private static bool IsHopeless(CapacityResult r) =>
-        (r.MostlyClean && r.JudgedLate > 0.05) || r.GatewayRxRate < 45 || r.FarRxRate < 45 || r.Connected < r.Calls * 0.9;
+        (r.Judgeable && r.JudgedLate > 0.05) || r.GatewayRxRate < 45 || r.FarRxRate < 45 || r.Connected < r.Calls * 0.9;
 
     private static void PrintSeconds(TextWriter output, CapacityResult r)
     {
         output.WriteLine($"  per second, cx {I(r.Complexity)}, {I(r.Calls)} calls: late % | ticks | process CPU % | other processes %");
-        foreach (var (from, to) in r.Seconds.Zip(r.Seconds.Skip(1)))
+        foreach (var i in r.Intervals)
         {
-            var seconds = Stopwatch.GetElapsedTime(from.Host.Timestamp, to.Host.Timestamp).TotalSeconds;
-            var ticks = to.ClockTicks - from.ClockTicks;
-            var late = to.ClockLateTicks - from.ClockLateTicks;
-            var cpu = (to.Host.ProcessCpu - from.Host.ProcessCpu).TotalSeconds / (seconds * Environment.ProcessorCount);
-            output.WriteLine($"  {F(100.0 * late / Math.Max(1, ticks), 1),6} | {I(ticks),6} | {F(cpu * 100, 0),4} | {F(to.Host.OtherLoadSince(from.Host) * 100, 0),4}");
+            var cpu = i.ProcessCpu.TotalSeconds / (i.Seconds * Environment.ProcessorCount);
+            output.WriteLine($"  {F(100.0 * i.Late / Math.Max(1, i.Slots), 1),6} | {I(i.Ticks),6} | {F(cpu * 100, 0),4} | {F(i.OtherLoad * 100, 0),4}");
         }
     }
 
     private static void PrintRow(TextWriter output, CapacityResult r) =>
-        output.WriteLine($"| {I(r.Complexity)} | {I(r.Calls)}{(r.Connected == r.Calls ? string.Empty : $" ({I(r.Connected)} connected)")} | **{Pct(r.CleanLateFraction)}** | {Pct(r.LateFraction)} | {Pct(r.WorstSecondLate, 1)} | {I(r.CleanIntervals.Count)}/{I(r.IntervalCount)} | {F(r.JudgedTickRatio * 100, 1)} % | {F(r.GatewayRxRate, 2)} | {F(r.FarRxRate, 2)} | {I(r.Lost)} / {I(r.Concealed)} | {Pct(r.ProcessCpu, 0)} | {Pct(r.GatewayCpu, 0)} | {Pct(r.FarEndCpu, 1)} | {Pct(r.OtherLoad, 0)}{(r.Steal > 0.005 ? $" + steal {Pct(r.Steal, 0)}" : string.Empty)} | {r.Verdict} |");
+        output.WriteLine($"| {I(r.Complexity)} | {I(r.Calls)}{(r.Connected == r.Calls ? string.Empty : $" ({I(r.Connected)} connected)")} | **{Pct(r.JudgedLate)}** | {Pct(r.WindowLate)} | {Pct(r.WorstSecondLate, 1)} | {I(r.CleanCount)}/{I(r.Intervals.Count)} | {F(r.JudgedTickRatio * 100, 1)} % | {F(r.GatewayRxRate, 2)} | {F(r.FarRxRate, 2)} | {I(r.Lost)} / {I(r.Concealed)} | {Pct(r.ProcessCpu, 0)} | {Pct(r.GatewayCpu, 0)} | {Pct(r.FarEndCpu, 1)} | {Pct(r.OtherLoad, 0)}{(r.Steal > 0.005 ? $" + steal {Pct(r.Steal, 0)}" : string.Empty)} | {r.Verdict} |");
 
     /// <summary>Waits for a quiet host, runs, and retries a run whose window was mostly disturbed by other processes.</summary>
     private static async Task<CapacityResult> RunGatedAsync(int complexity, int calls, CapacitySettings settings, byte[][] packets, short[]? speech)
@@ -281,13 +304,13 @@ internal static class CapacitySection
         for (var attempt = 0; attempt <= settings.Retries; attempt++)
         {
             await HostLoad.WaitForQuietAsync();
-            var result = await RunOnceAsync(complexity, calls, settings.SteadySeconds, settings.SettleSeconds, settings, packets, speech);
-            if (best is null || result.CleanIntervals.Count > best.CleanIntervals.Count)
+            var result = await RunOnceAsync(complexity, calls, settings, packets, speech);
+            if (best is null || result.CleanCount > best.CleanCount)
             {
                 best = result;
             }
 
-            if (result.MostlyClean)
+            if (result.Judgeable)
             {
                 break;
             }
@@ -296,7 +319,7 @@ internal static class CapacitySection
         return best!;
     }
 
-    private static async Task<CapacityResult> RunOnceAsync(int complexity, int calls, double steadySeconds, double settleSeconds, CapacitySettings settings, byte[][] packets, short[]? speech)
+    private static async Task<CapacityResult> RunOnceAsync(int complexity, int calls, CapacitySettings settings, byte[][] packets, short[]? speech)
     {
         var (heapBefore, workingSetBefore) = Memory();
         var setupStarted = Stopwatch.GetTimestamp();
@@ -332,21 +355,25 @@ internal static class CapacitySection
 
             var connected = sessions.Where(s => s.State == MediaSessionState.Connected).ToList();
             var setupSeconds = Stopwatch.GetElapsedTime(setupStarted).TotalSeconds;
-            await Task.Delay(TimeSpan.FromSeconds(settleSeconds));
+            await Task.Delay(TimeSpan.FromSeconds(settings.SettleSeconds));
+
+            // The window: one sample per second until enough clean seconds were collected (or the window is too long).
             var start = CapacitySnapshot.Take(engine.Clock, connected, hub);
-            var seconds = new List<SecondSample> { SecondSample.Take(engine.Clock, hub) };
-            var windowStart = Stopwatch.GetTimestamp();
-            for (var i = 1; i <= (int)Math.Ceiling(steadySeconds); i++)
+            var samples = new List<SecondSample> { SecondSample.Take(engine.Clock, connected, hub) };
+            var target = (int)Math.Ceiling(settings.SteadySeconds);
+            var clean = 0;
+            for (var i = 1; clean < target && i <= Math.Max(target, (int)settings.MaxWindowSeconds); i++)
             {
-                var due = windowStart + (long)(Math.Min(i, steadySeconds) * Stopwatch.Frequency);
-                await Task.Delay(Stopwatch.GetElapsedTime(Stopwatch.GetTimestamp(), due) is { } wait && wait > TimeSpan.Zero ? wait : TimeSpan.Zero);
-                seconds.Add(SecondSample.Take(engine.Clock, hub));
+                var due = start.Timestamp + (i * Stopwatch.Frequency);
+                var wait = Stopwatch.GetElapsedTime(Stopwatch.GetTimestamp(), due);
+                await Task.Delay(wait > TimeSpan.Zero ? wait : TimeSpan.Zero);
+                samples.Add(SecondSample.Take(engine.Clock, connected, hub));
+                clean = CapacityResult.BuildIntervals(samples, connected.Count).Count(interval => interval.IsClean);
             }
 
             var end = CapacitySnapshot.Take(engine.Clock, connected, hub);
-            var window = Stopwatch.GetElapsedTime(start.Timestamp, end.Timestamp).TotalSeconds;
             var (heapAfter, workingSetAfter) = Memory();
-            return new CapacityResult(complexity, calls, connected.Count, window, setupSeconds, start, end, seconds,
+            return new CapacityResult(complexity, calls, connected.Count, setupSeconds, start, end, samples, Math.Min(target, 10),
                 (heapAfter - heapBefore) / 1024.0 / Math.Max(1, calls), (workingSetAfter - workingSetBefore) / 1024.0 / Math.Max(1, calls));
         }
         finally

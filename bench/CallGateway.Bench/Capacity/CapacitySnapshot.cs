@@ -35,6 +35,9 @@ internal sealed record CapacitySnapshot
     public long AllocatedBytes { get; init; }
     public TimeSpan GcPause { get; init; }
     public long UdpReceiveBufferErrors { get; init; }
+    public int ThreadPoolThreads { get; init; }
+    public long ThreadPoolCompleted { get; init; }
+    public long LockContentions { get; init; }
 
     public static CapacitySnapshot Take(MediaClock clock, IReadOnlyList<IMediaSession> sessions, FarEndHub hub)
     {
@@ -89,6 +92,9 @@ internal sealed record CapacitySnapshot
             AllocatedBytes = GC.GetTotalAllocatedBytes(false),
             GcPause = GC.GetTotalPauseDuration(),
             UdpReceiveBufferErrors = LinuxProc.UdpReceiveBufferErrors(),
+            ThreadPoolThreads = ThreadPool.ThreadCount,
+            ThreadPoolCompleted = ThreadPool.CompletedWorkItemCount,
+            LockContentions = Monitor.LockContentionCount,
         };
     }
 }

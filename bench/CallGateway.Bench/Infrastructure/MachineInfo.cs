@@ -35,6 +35,7 @@ internal static class MachineInfo
             (".NET", $"{RuntimeInformation.FrameworkDescription} ({RuntimeInformation.ProcessArchitecture})"),
             ("GC", $"{(GCSettings.IsServerGC ? "Server" : "Workstation")}, {GCSettings.LatencyMode}, heaps: {HeapCount()}"),
             ("JIT", $"TieredCompilation={Env("DOTNET_TieredCompilation", "default(on)")}, TieredPGO={Env("DOTNET_TieredPGO", "default(on)")}, ReadyToRun={Env("DOTNET_ReadyToRun", "default(on)")}"),
+            ("sockets", $"inline completions {(Environment.GetEnvironmentVariable("DOTNET_SYSTEM_NET_SOCKETS_INLINE_COMPLETIONS") == "1" ? "ON (DOTNET_SYSTEM_NET_SOCKETS_INLINE_COMPLETIONS=1)" : "off (default: completions run on the thread pool)")}"),
             ("build", IsOptimized(mediaAssembly) && IsOptimized(typeof(MachineInfo).Assembly) ? "Release (optimised)" : "DEBUG - figures are meaningless, use -c Release"),
             ("libopus", opus),
             ("BouncyCastle", bouncyCastle ?? "?"),
