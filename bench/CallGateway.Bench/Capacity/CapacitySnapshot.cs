@@ -89,7 +89,7 @@ internal sealed record CapacitySnapshot
             Gen0 = GC.CollectionCount(0),
             Gen1 = GC.CollectionCount(1),
             Gen2 = GC.CollectionCount(2),
-            AllocatedBytes = GC.GetTotalAllocatedBytes(false),
+            AllocatedBytes = GC.GetTotalAllocatedBytes(precise: true),
             GcPause = GC.GetTotalPauseDuration(),
             UdpReceiveBufferErrors = LinuxProc.UdpReceiveBufferErrors(),
             ThreadPoolThreads = ThreadPool.ThreadCount,

@@ -40,7 +40,7 @@ internal static class MachineInfo
             ("libopus", opus),
             ("BouncyCastle", bouncyCastle ?? "?"),
             ("load average", LinuxProc.LoadAverage()),
-            ("nice", LinuxProc.Nice().ToString(System.Globalization.CultureInfo.InvariantCulture) + " (negative = the bench outranks other processes on the shared host)"),
+            ("nice", LinuxProc.Nice().ToString(System.Globalization.CultureInfo.InvariantCulture)),
         ];
     }
 
