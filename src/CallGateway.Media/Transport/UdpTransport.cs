@@ -20,6 +20,7 @@ public sealed class UdpTransport : IAsyncDisposable
     private long _sent;
     private long _sendErrors;
     private long _handlerErrors;
+    private SendTarget? _lastTarget;
 
     private UdpTransport(Socket socket, IDatagramHandler handler)
     {
@@ -68,9 +69,20 @@ public sealed class UdpTransport : IAsyncDisposable
 
     public void Send(ReadOnlySpan<byte> datagram, IPEndPoint to)
     {
+        ArgumentNullException.ThrowIfNull(to);
         try
         {
-            _socket.SendTo(datagram, SocketFlags.None, to);
+            if (to.AddressFamily == _socket.AddressFamily)
+            {
+                // SendTo(EndPoint) serialises the endpoint into a new SocketAddress on every call; a call sends to one
+                // remote, so keep its serialised form.
+                _socket.SendTo(datagram, SocketFlags.None, SerializedTarget(to));
+            }
+            else
+            {
+                _socket.SendTo(datagram, SocketFlags.None, to);
+            }
+
             Interlocked.Increment(ref _sent);
         }
         catch (Exception ex) when (ex is SocketException or ObjectDisposedException)
@@ -107,16 +119,37 @@ public sealed class UdpTransport : IAsyncDisposable
         }
     }
 
+    /// <summary>The serialised form of <paramref name="to"/>, cached for the last destination (benign race: whole objects).</summary>
+    private SocketAddress SerializedTarget(IPEndPoint to)
+    {
+        var last = Volatile.Read(ref _lastTarget);
+        if (last is not null && last.EndPoint.Equals(to))
+        {
+            return last.Address;
+        }
+
+        // A private copy of the endpoint: the caller's instance is mutable.
+        var target = new SendTarget(new IPEndPoint(to.Address, to.Port), to.Serialize());
+        Volatile.Write(ref _lastTarget, target);
+        return target.Address;
+    }
+
     private async Task ReceiveLoopAsync()
     {
         var buffer = new byte[MaxDatagram];
-        EndPoint any = new IPEndPoint(_socket.AddressFamily == AddressFamily.InterNetworkV6 ? IPAddress.IPv6Any : IPAddress.Any, 0);
+        var any = new IPEndPoint(_socket.AddressFamily == AddressFamily.InterNetworkV6 ? IPAddress.IPv6Any : IPAddress.Any, 0);
+        // Allocation-free receive: the source address lands in a reused SocketAddress, and the IPEndPoint handed to
+        // the handler is created only when the source changes (a call's media all comes from one remote). With the
+        // EndPoint overloads, receiving and sending cost ~220 B of garbage per datagram (UdpTransportAllocationTests).
+        var received = new SocketAddress(_socket.AddressFamily);
+        var lastSource = new SocketAddress(_socket.AddressFamily);
+        IPEndPoint? from = null;
         while (!_stop.IsCancellationRequested)
         {
-            SocketReceiveFromResult result;
+            int length;
             try
             {
-                result = await _socket.ReceiveFromAsync(buffer, SocketFlags.None, any, _stop.Token).ConfigureAwait(false);
+                length = await _socket.ReceiveFromAsync(buffer.AsMemory(), SocketFlags.None, received, _stop.Token).ConfigureAwait(false);
             }
             catch (SocketException ex) when (ex.SocketErrorCode is SocketError.ConnectionReset or SocketError.ConnectionRefused or SocketError.MessageSize)
             {
@@ -128,10 +161,17 @@ public sealed class UdpTransport : IAsyncDisposable
             }
 
             Interlocked.Increment(ref _received);
-            var span = buffer.AsSpan(0, result.ReceivedBytes);
+            if (from is null || !received.Equals(lastSource))
+            {
+                from = (IPEndPoint)any.Create(received);
+                lastSource.Size = received.Size;
+                received.Buffer.Span[..received.Size].CopyTo(lastSource.Buffer.Span);
+            }
+
+            var span = buffer.AsSpan(0, length);
             try
             {
-                _handler.OnDatagram(PacketClassifier.Classify(span), span, (IPEndPoint)result.RemoteEndPoint);
+                _handler.OnDatagram(PacketClassifier.Classify(span), span, from);
             }
             catch (Exception ex) when (ex is not OutOfMemoryException)
             {
@@ -140,4 +180,6 @@ public sealed class UdpTransport : IAsyncDisposable
             }
         }
     }
+
+    private sealed record SendTarget(IPEndPoint EndPoint, SocketAddress Address);
 }

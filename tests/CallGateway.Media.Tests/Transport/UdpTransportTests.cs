@@ -25,6 +25,48 @@ public class UdpTransportTests
     }
 
     [Fact]
+    public async Task ReceiveLoop_ReportsEachDatagramsOwnSource_WhenSourcesAlternate()
+    {
+        // The loop reuses the source endpoint while it does not change; a new source must still be reported as such.
+        var handler = new Recorder();
+        await using var transport = UdpTransport.Bind(IPAddress.Loopback, PortRange.Any, handler);
+        transport.Start();
+        using var a = new UdpClient(new IPEndPoint(IPAddress.Loopback, 0));
+        using var b = new UdpClient(new IPEndPoint(IPAddress.Loopback, 0));
+        UdpClient[] order = [a, a, b, a, b, b, a];
+        for (var i = 0; i < order.Length; i++)
+        {
+            await order[i].SendAsync(new byte[] { 0x80, 0x6F, 0, (byte)i }, transport.LocalEndPoint);
+            await handler.WaitForAsync(i + 1);
+        }
+
+        var seen = handler.Seen.ToArray();
+        for (var i = 0; i < order.Length; i++)
+        {
+            Assert.Equal(i, seen[i].Data[3]);
+            Assert.Equal(order[i].Client.LocalEndPoint, seen[i].From);
+        }
+    }
+
+    [Fact]
+    public async Task Send_ReachesEachDestination_WhenDestinationsAlternate()
+    {
+        await using var transport = UdpTransport.Bind(IPAddress.Loopback, PortRange.Any, new Recorder());
+        using var a = new UdpClient(new IPEndPoint(IPAddress.Loopback, 0));
+        using var b = new UdpClient(new IPEndPoint(IPAddress.Loopback, 0));
+        var toA = (IPEndPoint)a.Client.LocalEndPoint!;
+        var toB = (IPEndPoint)b.Client.LocalEndPoint!;
+        transport.Send([1], toA);
+        transport.Send([2], toB);
+        transport.Send([3], new IPEndPoint(toA.Address, toA.Port));
+        using var cts = new CancellationTokenSource(TimeSpan.FromSeconds(5));
+        Assert.Equal([1], (await a.ReceiveAsync(cts.Token)).Buffer);
+        Assert.Equal([2], (await b.ReceiveAsync(cts.Token)).Buffer);
+        Assert.Equal([3], (await a.ReceiveAsync(cts.Token)).Buffer);
+        Assert.Equal(3, transport.DatagramsSent);
+    }
+
+    [Fact]
     public async Task Send_ReachesThePeer()
     {
         await using var transport = UdpTransport.Bind(IPAddress.Loopback, PortRange.Any, new Recorder());
