@@ -3,23 +3,24 @@ using System.Threading.Channels;
 namespace CallGateway.Persistence.Inbox;
 
 /// <summary>
-/// Group commit for the inbox: deliveries that arrive while a commit is in progress wait for the next one and are
-/// written together in one transaction, so a burst of webhooks costs one durable flush instead of one each.
-/// Every caller still gets its answer only after its own rows are committed. A failing batch is retried one delivery
+/// Group commit for the inbox, its only writer in the process: deliveries and status marks that arrive while a
+/// commit is in progress wait for the next one and are written together in one transaction, so a burst of webhooks
+/// (and the dispatcher's marks) costs one durable flush instead of one each, and they never wait on each other's
+/// locks. Every caller gets its answer only after its own rows are committed. A failing batch is retried one write
 /// at a time, so one bad delivery cannot fail the others.
 /// </summary>
 internal sealed class InboxGroupCommit : IAsyncDisposable
 {
-    /// <summary>Upper bound on deliveries per transaction (keeps one commit short).</summary>
-    public const int MaxBatch = 256;
+    /// <summary>Upper bound on writes per transaction (keeps one commit short).</summary>
+    public const int MaxBatch = 512;
 
-    private readonly Channel<PendingAppend> _queue = Channel.CreateUnbounded<PendingAppend>(new UnboundedChannelOptions { SingleReader = true });
-    private readonly Func<IReadOnlyList<PendingAppend>, CancellationToken, Task<int[]>> _commit;
+    private readonly Channel<InboxWrite> _queue = Channel.CreateUnbounded<InboxWrite>(new UnboundedChannelOptions { SingleReader = true });
+    private readonly Func<IReadOnlyList<InboxWrite>, CancellationToken, Task<int[]>> _commit;
     private readonly CancellationTokenSource _stopping = new();
     private readonly Task _writer;
 
-    /// <param name="commit">Writes the deliveries in one transaction and returns, per delivery, how many rows were new.</param>
-    public InboxGroupCommit(Func<IReadOnlyList<PendingAppend>, CancellationToken, Task<int[]>> commit)
+    /// <param name="commit">Runs the writes in one transaction and returns, per write, how many rows it changed.</param>
+    public InboxGroupCommit(Func<IReadOnlyList<InboxWrite>, CancellationToken, Task<int[]>> commit)
     {
         _commit = commit;
         _writer = Task.Run(WriteLoopAsync);
@@ -27,19 +28,22 @@ internal sealed class InboxGroupCommit : IAsyncDisposable
 
     public Task<InboxAppendResult> AppendAsync(IReadOnlyList<InboxItem> items, CancellationToken cancellationToken)
     {
-        var pending = new PendingAppend(items);
-        if (!_queue.Writer.TryWrite(pending))
-        {
-            throw new ObjectDisposedException(nameof(InboxGroupCommit), "The inbox is shutting down.");
-        }
+        var pending = Enqueue(new PendingAppend(items));
 
         // A caller that gives up still has its rows committed: Meta redelivers, and the dedupe key absorbs it.
         return pending.Result.WaitAsync(cancellationToken);
     }
 
+    public Task ChangeStatusAsync(PendingStatusChange change, CancellationToken cancellationToken) =>
+        Enqueue(change).Done.WaitAsync(cancellationToken);
+
+    private T Enqueue<T>(T write)
+        where T : InboxWrite =>
+        _queue.Writer.TryWrite(write) ? write : throw new ObjectDisposedException(nameof(InboxGroupCommit), "The inbox is shutting down.");
+
     private async Task WriteLoopAsync()
     {
-        var batch = new List<PendingAppend>(MaxBatch);
+        var batch = new List<InboxWrite>(MaxBatch);
         while (await _queue.Reader.WaitToReadAsync().ConfigureAwait(false))
         {
             batch.Clear();
@@ -52,7 +56,7 @@ internal sealed class InboxGroupCommit : IAsyncDisposable
         }
     }
 
-    private async Task CommitAsync(List<PendingAppend> batch)
+    private async Task CommitAsync(List<InboxWrite> batch)
     {
         try
         {
@@ -61,7 +65,7 @@ internal sealed class InboxGroupCommit : IAsyncDisposable
         }
         catch (Exception) when (batch.Count > 1)
         {
-            // Fall through: find the delivery that cannot be stored by committing them one by one.
+            // Fall through: find the write that fails by committing them one by one.
         }
         catch (Exception ex)
         {
@@ -82,15 +86,15 @@ internal sealed class InboxGroupCommit : IAsyncDisposable
         }
     }
 
-    private static void Complete(List<PendingAppend> batch, int[] stored)
+    private static void Complete(List<InboxWrite> batch, int[] rows)
     {
         for (var i = 0; i < batch.Count; i++)
         {
-            batch[i].Succeed(new InboxAppendResult(stored[i], batch[i].Items.Count - stored[i]));
+            batch[i].Complete(rows[i]);
         }
     }
 
-    /// <summary>Stops taking deliveries and commits those already queued.</summary>
+    /// <summary>Stops taking writes and commits those already queued.</summary>
     public async ValueTask DisposeAsync()
     {
         _queue.Writer.TryComplete();
@@ -101,18 +105,4 @@ internal sealed class InboxGroupCommit : IAsyncDisposable
 
         _stopping.Dispose();
     }
-}
-
-/// <summary>One delivery's events waiting for the next group commit.</summary>
-internal sealed class PendingAppend(IReadOnlyList<InboxItem> items)
-{
-    private readonly TaskCompletionSource<InboxAppendResult> _result = new(TaskCreationOptions.RunContinuationsAsynchronously);
-
-    public IReadOnlyList<InboxItem> Items { get; } = items;
-
-    public Task<InboxAppendResult> Result => _result.Task;
-
-    public void Succeed(InboxAppendResult result) => _result.TrySetResult(result);
-
-    public void Fail(Exception error) => _result.TrySetException(error);
 }
