@@ -108,6 +108,9 @@ public sealed class CallRegistry(CallActorContext context) : IAsyncDisposable
             return live;
         }
 
+        // Read the store outside the lock (lookups of different calls run in parallel); the lock only guards the
+        // check-and-track below, so two lookups of the same call still end with one actor.
+        var stored = await context.Store.FindByMetaCallIdAsync(metaCallId, cancellationToken).ConfigureAwait(false);
         await _createLock.WaitAsync(cancellationToken).ConfigureAwait(false);
         try
         {
@@ -116,9 +119,13 @@ public sealed class CallRegistry(CallActorContext context) : IAsyncDisposable
                 return live;
             }
 
-            var stored = await context.Store.FindByMetaCallIdAsync(metaCallId, cancellationToken).ConfigureAwait(false)
-                ?? create?.Invoke(context.Time.GetUtcNow());
-            return stored is null ? null : Track(new CallActor(stored, context, OnStateChanged));
+            if (stored is not null && _byId.TryGetValue(stored.Id, out live))
+            {
+                return live;
+            }
+
+            var state = stored ?? create?.Invoke(context.Time.GetUtcNow());
+            return state is null ? null : Track(new CallActor(state, context, OnStateChanged));
         }
         finally
         {
