@@ -8,14 +8,16 @@ using CallGateway.Bench.Micro;
 namespace CallGateway.Bench;
 
 /// <summary>
-/// Media performance benchmarks for the "In-process WebRTC audio stack" issue. Usage (see bench/README.md):
-/// <code>dotnet run -c Release --project bench/CallGateway.Bench -- [srtp|opus|connect|capacity|micro|all] [options]</code>
+/// Performance benchmarks: the media stack (srtp, opus, connect, capacity) and the whole gateway (intake, setup,
+/// sandbox-calls). Usage (see bench/README.md):
+/// <code>dotnet run -c Release --project bench/CallGateway.Bench -- [section] [options]</code>
 /// </summary>
 internal static class Program
 {
     private const string Usage = """
         usage: dotnet run -c Release --project bench/CallGateway.Bench -- [section] [options]
-          sections:  srtp | opus | connect | capacity | micro (srtp+opus) | all (default)
+          sections:  srtp | opus | connect | capacity | micro (srtp+opus) | media (the four)
+                     intake | setup | sandbox-calls | gateway (the three) | all (default: media + gateway)
           options:
             --out FILE            also write the report (markdown) to FILE
             --verbose             show BenchmarkDotNet's own log
@@ -32,6 +34,12 @@ internal static class Program
             --retries K           capacity: re-runs of a run whose window was mostly disturbed by other processes (default 1)
             --max-other F         a second is "clean" when other processes use < F of the machine (default 0.10)
             --max-wait S          wait at most S seconds for a quiet host before each timed part (default 45)
+            --rounds K            intake: baseline/gateway rounds (default 2)
+            --intake-seconds S    intake: seconds per wrk run (default 20)
+            --connections N       intake: wrk connections (default 64)
+            --setup-calls N       setup: measured calls (default 200, after 20 warm-up)
+            --gw-calls LIST       sandbox-calls: concurrent calls to try (default 25,50,100,150)
+            --gw:Key=Value        intake: extra gateway configuration, e.g. --gw:Serilog:MinimumLevel:Default=Warning
         environment: CALLGATEWAY_BENCH_SPEECH=path.wav (48 kHz mono) replaces the synthetic Opus input.
         """;
 
@@ -45,17 +53,23 @@ internal static class Program
     public static async Task<int> Main(string[] args)
     {
         var section = args.FirstOrDefault(a => !a.StartsWith("--", StringComparison.Ordinal) && !IsOptionValue(args, a)) ?? "all";
-        if (args.Contains("--help") || args.Contains("-h") || section is not ("srtp" or "opus" or "connect" or "capacity" or "micro" or "all"))
+        if (section == "bare-kestrel")
+        {
+            return await Gateway.BareKestrel.RunAsync(int.Parse(args[1], CultureInfo.InvariantCulture));
+        }
+
+        var known = section is "srtp" or "opus" or "connect" or "capacity" or "micro" or "media" or "all" || Gateway.GatewaySections.Names.Contains(section);
+        if (args.Contains("--help") || args.Contains("-h") || !known)
         {
             Console.WriteLine(Usage);
-            return section is "srtp" or "opus" or "connect" or "capacity" or "micro" or "all" ? 0 : 2;
+            return known ? 0 : 2;
         }
 
         var outPath = Option(args, "--out");
         using var output = new TeeWriter(Console.Out, outPath is null ? null : new StreamWriter(outPath, append: false));
         var verbose = args.Contains("--verbose");
         var total = Stopwatch.StartNew();
-        output.WriteLine($"# CallGateway media benchmark: {section}");
+        output.WriteLine($"# CallGateway benchmark: {section}");
         output.WriteLine($"Command: dotnet run -c Release --project bench/CallGateway.Bench -- {string.Join(' ', args)}");
         output.WriteLine();
         MachineInfo.Print(output);
@@ -68,25 +82,25 @@ internal static class Program
         HostLoad.MaxWait = TimeSpan.FromSeconds(DoubleOption(args, "--max-wait", 45));
 
         // Connect runs first so that its "cold" connection really is the first in the process.
-        if (section is "connect" or "all")
+        if (section is "connect" or "media" or "all")
         {
             await HostLoad.GateAsync(output, "connect");
             await ConnectSection.RunAsync(output, IntOption(args, "--connect-count", 20), warmup: 3);
         }
 
-        if (section is "srtp" or "micro" or "all")
+        if (section is "srtp" or "micro" or "media" or "all")
         {
             await HostLoad.GateAsync(output, "srtp");
             MicroSections.RunSrtp(output, verbose);
         }
 
-        if (section is "opus" or "micro" or "all")
+        if (section is "opus" or "micro" or "media" or "all")
         {
             await HostLoad.GateAsync(output, "opus");
             MicroSections.RunOpus(output, verbose);
         }
 
-        if (section is "capacity" or "all")
+        if (section is "capacity" or "media" or "all")
         {
             var complexities = ListOption(args, "--complexity") ?? [5, 0, 10];
             var calls = ListOption(args, "--calls");
@@ -104,6 +118,11 @@ internal static class Program
             });
         }
 
+        await Gateway.GatewaySections.RunAsync(output, section, new Gateway.GatewaySectionOptions(
+            IntOption(args, "--rounds", 2), IntOption(args, "--intake-seconds", 20), IntOption(args, "--connections", 64),
+            IntOption(args, "--setup-calls", 200), ListOption(args, "--gw-calls"),
+            args.Where(a => a.StartsWith("--gw:", StringComparison.Ordinal)).Select(a => "--" + a[5..]).ToList()));
+
         output.WriteLine($"Total run time: {Invariant.F(total.Elapsed.TotalSeconds, 0)} s; load average at end: {LinuxProc.LoadAverage()}.");
         return 0;
     }
@@ -111,7 +130,8 @@ internal static class Program
     private static bool IsOptionValue(string[] args, string value)
     {
         var index = Array.IndexOf(args, value);
-        return index > 0 && args[index - 1] is "--out" or "--connect-count" or "--complexity" or "--calls" or "--seconds" or "--settle" or "--refine" or "--retries" or "--max-other" or "--max-wait" or "--max-window";
+        return index > 0 && args[index - 1] is "--out" or "--connect-count" or "--complexity" or "--calls" or "--seconds" or "--settle" or "--refine" or "--retries" or "--max-other" or "--max-wait" or "--max-window"
+            or "--rounds" or "--intake-seconds" or "--connections" or "--setup-calls" or "--gw-calls";
     }
 
     private static string? Option(string[] args, string name)
