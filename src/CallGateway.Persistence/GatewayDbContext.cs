@@ -24,6 +24,38 @@ public abstract class GatewayDbContext : DbContext
     public DbSet<SignalOutboxRecord> SignalOutbox => Set<SignalOutboxRecord>();
     public DbSet<CallPermissionRecord> CallPermissions => Set<CallPermissionRecord>();
 
+    /// <summary>Serialises this process's writes where the database needs it (SQLite); explicit transactions enter it first.</summary>
+    public virtual WriteGate WriteGate => WriteGate.None;
+
+    /// <summary>
+    /// Makes the next commits on this context's open connection survive a power loss, not only a process crash
+    /// (where the provider distinguishes: SQLite's synchronous=FULL; PostgreSQL commits durably by default).
+    /// </summary>
+    public virtual Task MakeCommitDurableAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
+    public override async Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
+    {
+        if (!ChangeTracker.HasChanges() || Database.CurrentTransaction is not null)
+        {
+            // Nothing to write, or the caller's transaction already holds the gate.
+            return await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken).ConfigureAwait(false);
+        }
+
+        using var lease = await WriteGate.EnterAsync(cancellationToken).ConfigureAwait(false);
+        return await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken).ConfigureAwait(false);
+    }
+
+    public override int SaveChanges(bool acceptAllChangesOnSuccess)
+    {
+        if (!ChangeTracker.HasChanges() || Database.CurrentTransaction is not null)
+        {
+            return base.SaveChanges(acceptAllChangesOnSuccess);
+        }
+
+        using var lease = WriteGate.Enter();
+        return base.SaveChanges(acceptAllChangesOnSuccess);
+    }
+
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {
         ArgumentNullException.ThrowIfNull(configurationBuilder);

@@ -7,6 +7,16 @@ namespace CallGateway.Persistence;
 /// <summary>The gateway's database on SQLite (the embedded default); its migrations are in Migrations/Sqlite.</summary>
 public sealed class SqliteGatewayDbContext(DbContextOptions<SqliteGatewayDbContext> options) : GatewayDbContext(options)
 {
+    private WriteGate? _writeGate;
+
+    /// <summary>One writer at a time per database file in this process (see <see cref="Persistence.WriteGate"/>).</summary>
+    public override WriteGate WriteGate =>
+        _writeGate ??= WriteGate.ForFile(new SqliteConnectionStringBuilder(Database.GetConnectionString()).DataSource);
+
+    /// <summary>synchronous=FULL for this connection until it is closed (each open resets it to NORMAL).</summary>
+    public override async Task MakeCommitDurableAsync(CancellationToken cancellationToken) =>
+        await Database.ExecuteSqlRawAsync("PRAGMA synchronous=FULL;", cancellationToken).ConfigureAwait(false);
+
     /// <summary>Points <paramref name="builder"/> at the SQLite file <paramref name="path"/> (its folder is created).</summary>
     public static DbContextOptionsBuilder Configure(DbContextOptionsBuilder builder, string path)
     {

@@ -1,3 +1,4 @@
+using CallGateway.Persistence.Entities;
 using System.Data.Common;
 using CallGateway.Persistence.Inbox;
 using CallGateway.Persistence.Tests.Support;
@@ -105,6 +106,51 @@ public sealed class SqliteSchemaTests() : SchemaTests(new SqliteTestStorage())
     public async Task Initializer_SwitchesSqliteToWriteAheadLogging()
     {
         Assert.Equal("wal", (await ReadRowAsync("PRAGMA journal_mode"))[0]);
+    }
+
+    [SkippableFact]
+    public async Task Connections_CommitWithoutFsync_UntilAskedForAPowerLossSafeCommit()
+    {
+        await using var db = OpenDatabase();
+        await db.Database.OpenConnectionAsync();
+        Assert.Equal(1L, await SynchronousAsync(db)); // NORMAL: crash-safe in WAL mode
+
+        await db.MakeCommitDurableAsync(default);
+
+        Assert.Equal(2L, await SynchronousAsync(db)); // FULL: the inbox's appends
+        await db.Database.CloseConnectionAsync();
+        await db.Database.OpenConnectionAsync();
+        Assert.Equal(1L, await SynchronousAsync(db)); // a pooled connection is reset when it is opened again
+    }
+
+    [SkippableFact]
+    public async Task WritesFromContextsOnOneFile_WaitForEachOther_InThisProcess()
+    {
+        await using var first = OpenDatabase();
+        await using var second = OpenDatabase();
+        Assert.Same(first.WriteGate, second.WriteGate);
+
+        Task save;
+        using (await first.WriteGate.EnterAsync(default))
+        {
+            second.CallPermissions.Add(new CallPermissionRecord { WaId = "15550001111" });
+            save = second.SaveChangesAsync();
+            await Task.Delay(200);
+            Assert.False(save.IsCompleted, "a save ran while another writer held the gate");
+        }
+
+        await save.WaitAsync(TimeSpan.FromSeconds(10));
+        await using var other = await Storage.CreateDatabaseAsync();
+        await using var services = BuildServices(other.Settings);
+        await using var elsewhere = await services.GetRequiredService<IDbContextFactory<GatewayDbContext>>().CreateDbContextAsync();
+        Assert.NotSame(first.WriteGate, elsewhere.WriteGate);
+    }
+
+    private static async Task<long> SynchronousAsync(GatewayDbContext db)
+    {
+        await using var command = db.Database.GetDbConnection().CreateCommand();
+        command.CommandText = "PRAGMA synchronous";
+        return Assert.IsType<long>(await command.ExecuteScalarAsync());
     }
 }
 

@@ -85,6 +85,14 @@ public sealed class EfWebhookInbox : IWebhookInbox, IAsyncDisposable
     private async Task<int[]> TryCommitAsync(IReadOnlyList<InboxWrite> batch, CancellationToken cancellationToken)
     {
         await using var db = await _contexts.CreateDbContextAsync(cancellationToken).ConfigureAwait(false);
+        using var lease = await db.WriteGate.EnterAsync(cancellationToken).ConfigureAwait(false);
+        await db.Database.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
+        if (batch.Any(w => w is PendingAppend))
+        {
+            // Meta is told 200 only after this commit: it must survive a power loss (status marks need not).
+            await db.MakeCommitDurableAsync(cancellationToken).ConfigureAwait(false);
+        }
+
         await using var tx = await db.Database.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
         var connection = db.Database.GetDbConnection();
         var transaction = tx.GetDbTransaction();
