@@ -39,6 +39,7 @@ internal static class Program
             --connections N       intake: wrk connections (default 64)
             --setup-calls N       setup: measured calls (default 200, after 20 warm-up)
             --gw-calls LIST       sandbox-calls: concurrent calls to try (default 25,50,100,150)
+            --phone-complexity N  sandbox-calls: Opus complexity of the sandbox's phones (default: the gateway's, 5)
             --gw:Key=Value        intake: extra gateway configuration, e.g. --gw:Serilog:MinimumLevel:Default=Warning
         environment: CALLGATEWAY_BENCH_SPEECH=path.wav (48 kHz mono) replaces the synthetic Opus input.
         """;
@@ -121,6 +122,7 @@ internal static class Program
         await Gateway.GatewaySections.RunAsync(output, section, new Gateway.GatewaySectionOptions(
             IntOption(args, "--rounds", 2), IntOption(args, "--intake-seconds", 20), IntOption(args, "--connections", 64),
             IntOption(args, "--setup-calls", 200), ListOption(args, "--gw-calls"),
+            Option(args, "--phone-complexity") is { } phone ? int.Parse(phone, System.Globalization.CultureInfo.InvariantCulture) : null,
             args.Where(a => a.StartsWith("--gw:", StringComparison.Ordinal)).Select(a => "--" + a[5..]).ToList()));
 
         output.WriteLine($"Total run time: {Invariant.F(total.Elapsed.TotalSeconds, 0)} s; load average at end: {LinuxProc.LoadAverage()}.");
@@ -131,7 +133,7 @@ internal static class Program
     {
         var index = Array.IndexOf(args, value);
         return index > 0 && args[index - 1] is "--out" or "--connect-count" or "--complexity" or "--calls" or "--seconds" or "--settle" or "--refine" or "--retries" or "--max-other" or "--max-wait" or "--max-window"
-            or "--rounds" or "--intake-seconds" or "--connections" or "--setup-calls" or "--gw-calls";
+            or "--rounds" or "--intake-seconds" or "--connections" or "--setup-calls" or "--gw-calls" or "--phone-complexity";
     }
 
     private static string? Option(string[] args, string name)

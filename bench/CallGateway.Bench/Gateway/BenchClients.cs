@@ -78,12 +78,14 @@ internal sealed class GatewayWithSandbox : IAsyncDisposable
     public GatewayApi Api { get; }
     public SandboxApi Meta { get; }
 
-    public static async Task<GatewayWithSandbox> StartAsync(string work, IEnumerable<string> extraGatewayArgs)
+    public static async Task<GatewayWithSandbox> StartAsync(string work, IEnumerable<string> extraGatewayArgs, IEnumerable<string>? extraSandboxArgs = null)
     {
         var gatewayPort = ServiceProcess.FreePort();
         var sandboxPort = ServiceProcess.FreePort();
         using var http = new HttpClient();
-        var sandbox = ServiceProcess.Start(RepoLayout.SandboxHostDll, GatewayConfig.Sandbox(sandboxPort, gatewayPort), Path.Combine(work, "sandbox.log"));
+        var sandboxArgs = GatewayConfig.Sandbox(sandboxPort, gatewayPort);
+        sandboxArgs.AddRange(extraSandboxArgs ?? []);
+        var sandbox = ServiceProcess.Start(RepoLayout.SandboxHostDll, sandboxArgs, Path.Combine(work, "sandbox.log"));
         var gatewayArgs = GatewayConfig.Gateway(gatewayPort, Path.Combine(work, "gateway.db"), $"http://127.0.0.1:{sandboxPort}/sandbox/graph");
         gatewayArgs.AddRange(extraGatewayArgs);
         var gateway = ServiceProcess.Start(RepoLayout.GatewayDll, gatewayArgs, Path.Combine(work, "gateway.log"));

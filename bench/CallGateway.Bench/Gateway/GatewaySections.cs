@@ -2,7 +2,7 @@ using CallGateway.Bench.Infrastructure;
 
 namespace CallGateway.Bench.Gateway;
 
-internal sealed record GatewaySectionOptions(int Rounds, int IntakeSeconds, int Connections, int SetupCalls, int[]? SandboxCalls, IReadOnlyList<string> GatewayArgs);
+internal sealed record GatewaySectionOptions(int Rounds, int IntakeSeconds, int Connections, int SetupCalls, int[]? SandboxCalls, int? PhoneComplexity, IReadOnlyList<string> GatewayArgs);
 
 /// <summary>
 /// The production-hardening capacity items, measured on the whole gateway running as a process (the Release build):
@@ -31,7 +31,7 @@ internal static class GatewaySections
         if (section == "sandbox-calls" || all)
         {
             await HostLoad.GateAsync(output, "sandbox-calls");
-            await SandboxCallsSection.RunAsync(output, options.SandboxCalls is { Length: > 0 } calls ? new SandboxCallsSettings { CallCounts = calls } : new SandboxCallsSettings());
+            await SandboxCallsSection.RunAsync(output, options.SandboxCalls is { Length: > 0 } calls ? new SandboxCallsSettings { CallCounts = calls, PhoneComplexity = options.PhoneComplexity } : new SandboxCallsSettings { PhoneComplexity = options.PhoneComplexity });
         }
     }
 }

@@ -9,6 +9,9 @@ internal sealed record SandboxCallsSettings
     public IReadOnlyList<int> CallCounts { get; init; } = [25, 50, 100, 150];
     public int SteadySeconds { get; init; } = 20;
     public int SettleSeconds { get; init; } = 5;
+
+    /// <summary>Opus complexity of the sandbox's phones (the load generator); null: the gateway's default (5).</summary>
+    public int? PhoneComplexity { get; init; }
 }
 
 /// <summary>
@@ -28,6 +31,7 @@ internal static class SandboxCallsSection
         output.WriteLine("## Concurrent calls through the gateway against the sandbox (Opus both ways)");
         output.WriteLine();
         output.WriteLine($"Each N: fresh processes, N inbound calls auto-accepted and put in echo, {settings.SettleSeconds} s settle, {settings.SteadySeconds} s window.");
+        output.WriteLine($"Gateway: Opus complexity 5 (its default). Sandbox phones: Opus complexity {settings.PhoneComplexity?.ToString(CultureInfo.InvariantCulture) ?? "5 (same)"}, each plays a tone and decodes what it hears.");
         output.WriteLine("late = frames the gateway's clock produced more than 20 ms behind their slot / frames sent. PASS: all N connected, late < 1 %,");
         output.WriteLine(">= 49.5 packets per call per second received at both ends. CPU in cores (2 = the whole machine); the sandbox's phones encode and decode too.");
         output.WriteLine();
@@ -53,7 +57,8 @@ internal static class SandboxCallsSection
         var work = Directory.CreateTempSubdirectory("cg-bench-calls-").FullName;
         try
         {
-            await using var system = await GatewayWithSandbox.StartAsync(work, []);
+            await using var system = await GatewayWithSandbox.StartAsync(work, [],
+                settings.PhoneComplexity is { } c ? [$"--Media:OpusComplexity={c.ToString(CultureInfo.InvariantCulture)}"] : []);
             await Task.Delay(2000);
             var idleMemory = system.Gateway.WorkingSet;
 
