@@ -17,7 +17,7 @@ internal static class Program
     private const string Usage = """
         usage: dotnet run -c Release --project bench/CallGateway.Bench -- [section] [options]
           sections:  srtp | opus | connect | capacity | micro (srtp+opus) | media (the four)
-                     intake | setup | sandbox-calls | gateway (the three) | all (default: media + gateway)
+                     intake | setup | sandbox-calls | ws-latency | gateway (the four) | all (default: media + gateway)
           options:
             --out FILE            also write the report (markdown) to FILE
             --verbose             show BenchmarkDotNet's own log

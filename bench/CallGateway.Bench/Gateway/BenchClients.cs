@@ -31,6 +31,10 @@ internal sealed class GatewayApi(Uri baseAddress) : IDisposable
         using var response = await _http.PostAsync(new Uri($"/api/calls/{id}/hangup", UriKind.Relative), null);
     }
 
+    /// <summary>The call's media-stream WebSocket at <paramref name="sampleRate"/>.</summary>
+    public Uri MediaStreamUri(string id, int sampleRate) =>
+        new UriBuilder(new Uri(_http.BaseAddress!, $"/api/calls/{id}/media")) { Scheme = "ws", Query = $"sampleRate={sampleRate}" }.Uri;
+
     public void Dispose() => _http.Dispose();
 }
 
@@ -43,6 +47,15 @@ internal sealed class SandboxApi(Uri baseAddress) : IDisposable
     public async Task<string> UserCallsAsync(string number)
     {
         using var response = await _http.PostAsJsonAsync(new Uri($"/sandbox/users/{number}/calls", UriKind.Relative), new { });
+        response.EnsureSuccessStatusCode();
+        using var document = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
+        return document.RootElement.GetProperty("id").GetString()!;
+    }
+
+    /// <summary>The user calls with an outside phone's SDP offer (the sandbox relays it and publishes the business's answer).</summary>
+    public async Task<string> UserCallsWithOfferAsync(string number, string sdpOffer)
+    {
+        using var response = await _http.PostAsJsonAsync(new Uri($"/sandbox/users/{number}/calls", UriKind.Relative), new { sdpOffer });
         response.EnsureSuccessStatusCode();
         using var document = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
         return document.RootElement.GetProperty("id").GetString()!;

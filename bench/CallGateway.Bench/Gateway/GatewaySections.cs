@@ -11,7 +11,7 @@ internal sealed record GatewaySectionOptions(int Rounds, int IntakeSeconds, int 
 /// </summary>
 internal static class GatewaySections
 {
-    public static readonly string[] Names = ["intake", "setup", "sandbox-calls", "gateway"];
+    public static readonly string[] Names = ["intake", "setup", "sandbox-calls", "ws-latency", "gateway"];
 
     public static async Task RunAsync(TextWriter output, string section, GatewaySectionOptions options)
     {
@@ -26,6 +26,12 @@ internal static class GatewaySections
         {
             await HostLoad.GateAsync(output, "setup");
             await SetupLatencySection.RunAsync(output, new SetupLatencySettings { Calls = options.SetupCalls });
+        }
+
+        if (section == "ws-latency" || all)
+        {
+            await HostLoad.GateAsync(output, "ws-latency");
+            await WsLatencySection.RunAsync(output, new WsLatencySettings());
         }
 
         if (section == "sandbox-calls" || all)
