@@ -6,7 +6,6 @@ using CallGateway.Persistence.Entities;
 using CallGateway.TestSupport;
 using CallGateway.Tests.Settings;
 using CallGateway.Tests.Support;
-using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -16,24 +15,9 @@ namespace CallGateway.Tests.Permissions;
 public sealed class CallPermissionReplyTests : IDisposable
 {
     private const string User = "14085551234";
-    private readonly GatewayFactory _gateway = new();
-    private readonly ScriptedGraphHandler _graph = new();
-    private readonly WebApplicationFactory<Program> _app;
-    private readonly HttpClient _client;
+    private readonly ScriptedGateway _scripted = new();
 
-    public CallPermissionReplyTests()
-    {
-        _app = _graph.Attach(_gateway);
-        _client = _app.CreateClient();
-    }
-
-    public void Dispose()
-    {
-        _client.Dispose();
-        _app.Dispose();
-        _gateway.Dispose();
-        _graph.Dispose();
-    }
+    public void Dispose() => _scripted.Dispose();
 
     [Fact]
     public async Task AcceptedReply_IsStoredAsTemporaryWithItsExpiry()
@@ -62,8 +46,8 @@ public sealed class CallPermissionReplyTests : IDisposable
         Assert.Equal("permanent", row.Status);
         Assert.Null(row.ExpiresAt);
 
-        _graph.Respond("GET call_permissions", HttpStatusCode.OK, """{"permission":{"status":"permanent"},"actions":[]}""");
-        var permission = await _client.GetFromJsonAsync<JsonElement>(new Uri($"/api/permissions/{User}", UriKind.Relative));
+        _scripted.Graph.Respond("GET call_permissions", HttpStatusCode.OK, """{"permission":{"status":"permanent"},"actions":[]}""");
+        var permission = await _scripted.Client.GetFromJsonAsync<JsonElement>(new Uri($"/api/permissions/{User}", UriKind.Relative));
         Assert.Equal("permanent", permission.GetProperty("stored").GetProperty("status").GetString());
         Assert.Equal("accept", permission.GetProperty("stored").GetProperty("response").GetString());
     }
@@ -91,13 +75,13 @@ public sealed class CallPermissionReplyTests : IDisposable
     [Fact]
     public async Task Reply_DropsTheCachedLookUp()
     {
-        _graph.Respond("GET call_permissions", HttpStatusCode.OK, """{"permission":{"status":"no_permission"},"actions":[]}""");
-        await _client.GetFromJsonAsync<JsonElement>(new Uri($"/api/permissions/{User}", UriKind.Relative));
+        _scripted.Graph.Respond("GET call_permissions", HttpStatusCode.OK, """{"permission":{"status":"no_permission"},"actions":[]}""");
+        await _scripted.Client.GetFromJsonAsync<JsonElement>(new Uri($"/api/permissions/{User}", UriKind.Relative));
 
         await PostReplyAsync("wamid.R3", "accept", permanent: false, DateTimeOffset.UtcNow.AddDays(7).ToUnixTimeSeconds(), DateTimeOffset.UtcNow.ToUnixTimeSeconds());
         await WaitForRowAsync(r => r.Response == "accept");
-        _graph.Respond("GET call_permissions", HttpStatusCode.OK, """{"permission":{"status":"temporary"},"actions":[]}""");
-        var permission = await _client.GetFromJsonAsync<JsonElement>(new Uri($"/api/permissions/{User}", UriKind.Relative));
+        _scripted.Graph.Respond("GET call_permissions", HttpStatusCode.OK, """{"permission":{"status":"temporary"},"actions":[]}""");
+        var permission = await _scripted.Client.GetFromJsonAsync<JsonElement>(new Uri($"/api/permissions/{User}", UriKind.Relative));
 
         Assert.False(permission.GetProperty("cached").GetBoolean());
         Assert.Equal("temporary", permission.GetProperty("status").GetString());
@@ -114,7 +98,7 @@ public sealed class CallPermissionReplyTests : IDisposable
             ["IS_PERMANENT"] = permanent ? "true" : "false",
             ["EXPIRATION"] = (expires ?? timestamp).ToString(CultureInfo.InvariantCulture),
         });
-        return GatewayFactory.PostWebhookAsync(_client, body);
+        return GatewayFactory.PostWebhookAsync(_scripted.Client, body);
     }
 
     private async Task<CallPermissionRecord> WaitForRowAsync(Func<CallPermissionRecord, bool> condition)
@@ -130,5 +114,5 @@ public sealed class CallPermissionReplyTests : IDisposable
     }
 
     private CallGateway.Persistence.GatewayDbContext Db() =>
-        _app.Services.GetRequiredService<IDbContextFactory<CallGateway.Persistence.GatewayDbContext>>().CreateDbContext();
+        _scripted.App.Services.GetRequiredService<IDbContextFactory<CallGateway.Persistence.GatewayDbContext>>().CreateDbContext();
 }

@@ -4,7 +4,6 @@ using System.Net.Http.Json;
 using System.Text.Json;
 using CallGateway.Tests.Settings;
 using CallGateway.Tests.Support;
-using Microsoft.AspNetCore.Mvc.Testing;
 
 namespace CallGateway.Tests.Permissions;
 
@@ -20,38 +19,18 @@ public sealed class PermissionsEndpointsTests : IDisposable
                     {"action_name":"start_call","can_perform_action":false,"limits":[{"time_period":"PT24H","max_allowed":5,"current_usage":5,"limit_expiration_time":1745622600}]}]}
         """;
 
-    private readonly GatewayFactory _gateway;
-    private readonly ScriptedGraphHandler _graph = new();
-    private readonly WebApplicationFactory<Program> _app;
-    private readonly HttpClient _client;
+    private readonly ScriptedGateway _scripted = new();
 
-    public PermissionsEndpointsTests() : this(null)
-    {
-    }
-
-    private PermissionsEndpointsTests(Dictionary<string, string?>? settings)
-    {
-        _gateway = new GatewayFactory(settings);
-        _app = _graph.Attach(_gateway);
-        _client = _app.CreateClient();
-    }
-
-    public void Dispose()
-    {
-        _client.Dispose();
-        _app.Dispose();
-        _gateway.Dispose();
-        _graph.Dispose();
-    }
+    public void Dispose() => _scripted.Dispose();
 
     [Fact]
     public async Task Get_ProxiesMetasStateAndLimits()
     {
-        _graph.Respond("GET call_permissions", HttpStatusCode.OK, MetaSample);
+        _scripted.Graph.Respond("GET call_permissions", HttpStatusCode.OK, MetaSample);
 
-        var permission = await _client.GetFromJsonAsync<JsonElement>(new Uri($"/api/permissions/+{User}", UriKind.Relative));
+        var permission = await _scripted.Client.GetFromJsonAsync<JsonElement>(new Uri($"/api/permissions/+{User}", UriKind.Relative));
 
-        var request = Assert.Single(_graph.Requests);
+        var request = Assert.Single(_scripted.Graph.Requests);
         Assert.Equal($"/v23.0/{GatewayFactory.PhoneNumberId}/call_permissions", request.Path);
         Assert.Equal($"?user_wa_id={User}", request.Query);
         Assert.Equal(User, permission.GetProperty("waId").GetString());
@@ -72,13 +51,13 @@ public sealed class PermissionsEndpointsTests : IDisposable
     [Fact]
     public async Task Get_IsReusedBriefly()
     {
-        _graph.Respond("GET call_permissions", HttpStatusCode.OK, MetaSample);
+        _scripted.Graph.Respond("GET call_permissions", HttpStatusCode.OK, MetaSample);
 
-        await _client.GetFromJsonAsync<JsonElement>(new Uri($"/api/permissions/{User}", UriKind.Relative));
-        var second = await _client.GetFromJsonAsync<JsonElement>(new Uri($"/api/permissions/{User}", UriKind.Relative));
+        await _scripted.Client.GetFromJsonAsync<JsonElement>(new Uri($"/api/permissions/{User}", UriKind.Relative));
+        var second = await _scripted.Client.GetFromJsonAsync<JsonElement>(new Uri($"/api/permissions/{User}", UriKind.Relative));
 
         Assert.True(second.GetProperty("cached").GetBoolean());
-        Assert.Single(_graph.To("GET call_permissions"));
+        Assert.Single(_scripted.Graph.To("GET call_permissions"));
     }
 
     [Theory]
@@ -87,20 +66,20 @@ public sealed class PermissionsEndpointsTests : IDisposable
     [InlineData("1234567890123456")]
     public async Task Get_NotANumber_Is400(string waId)
     {
-        var response = await _client.GetAsync(new Uri($"/api/permissions/{waId}", UriKind.Relative));
+        var response = await _scripted.Client.GetAsync(new Uri($"/api/permissions/{waId}", UriKind.Relative));
 
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
         Assert.True((await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("errors").TryGetProperty("WaId", out _));
-        Assert.Empty(_graph.Requests);
+        Assert.Empty(_scripted.Graph.Requests);
     }
 
     [Fact]
     public async Task Get_MetaRefuses_Is422WithMetasCode()
     {
-        _graph.Respond("GET call_permissions", HttpStatusCode.BadRequest,
+        _scripted.Graph.Respond("GET call_permissions", HttpStatusCode.BadRequest,
             """{"error":{"message":"Calling is not enabled for the business phone number","type":"OAuthException","code":138000,"fbtrace_id":"Fb1"}}""");
 
-        var response = await _client.GetAsync(new Uri($"/api/permissions/{User}", UriKind.Relative));
+        var response = await _scripted.Client.GetAsync(new Uri($"/api/permissions/{User}", UriKind.Relative));
 
         Assert.Equal(HttpStatusCode.UnprocessableEntity, response.StatusCode);
         Assert.Equal(138000, (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("metaErrorCode").GetInt32());
@@ -109,53 +88,53 @@ public sealed class PermissionsEndpointsTests : IDisposable
     [Fact]
     public async Task Get_OverTheRateLimitWithAFullLine_Is429WithRetryAfter()
     {
-        using var strict = new PermissionsEndpointsTests(new Dictionary<string, string?>
+        using var strict = new ScriptedGateway(new Dictionary<string, string?>
         {
             ["Permissions:GraphRequestLimit"] = "1",
             ["Permissions:GraphRequestWindowMilliseconds"] = "3600000",
             ["Permissions:GraphRequestQueueLimit"] = "0",
         });
-        strict._graph.Respond("GET call_permissions", HttpStatusCode.OK, MetaSample);
+        strict.Graph.Respond("GET call_permissions", HttpStatusCode.OK, MetaSample);
 
-        var first = await strict._client.GetAsync(new Uri("/api/permissions/14085550001", UriKind.Relative));
-        var second = await strict._client.GetAsync(new Uri("/api/permissions/14085550002", UriKind.Relative));
+        var first = await strict.Client.GetAsync(new Uri("/api/permissions/14085550001", UriKind.Relative));
+        var second = await strict.Client.GetAsync(new Uri("/api/permissions/14085550002", UriKind.Relative));
 
         Assert.Equal(HttpStatusCode.OK, first.StatusCode);
         Assert.Equal(HttpStatusCode.TooManyRequests, second.StatusCode);
         Assert.Equal("application/problem+json", second.Content.Headers.ContentType!.MediaType);
         Assert.NotNull(second.Headers.RetryAfter);
-        Assert.Single(strict._graph.To("GET call_permissions"));
+        Assert.Single(strict.Graph.To("GET call_permissions"));
     }
 
     [Fact]
     public async Task Get_OverTheRateLimit_WaitsItsTurn()
     {
-        using var queued = new PermissionsEndpointsTests(new Dictionary<string, string?>
+        using var queued = new ScriptedGateway(new Dictionary<string, string?>
         {
             ["Permissions:GraphRequestLimit"] = "2",
             ["Permissions:GraphRequestQueueLimit"] = "10",
         });
-        queued._graph.Respond("GET call_permissions", HttpStatusCode.OK, MetaSample);
+        queued.Graph.Respond("GET call_permissions", HttpStatusCode.OK, MetaSample);
 
         var responses = await Task.WhenAll(Enumerable.Range(1, 5).Select(i =>
-            queued._client.GetAsync(new Uri($"/api/permissions/140855500{i:00}", UriKind.Relative)))).WaitAsync(TimeSpan.FromSeconds(30));
+            queued.Client.GetAsync(new Uri($"/api/permissions/140855500{i:00}", UriKind.Relative)))).WaitAsync(TimeSpan.FromSeconds(30));
 
         Assert.All(responses, r => Assert.Equal(HttpStatusCode.OK, r.StatusCode));
-        Assert.Equal(5, queued._graph.To("GET call_permissions").Count);
+        Assert.Equal(5, queued.Graph.To("GET call_permissions").Count);
     }
 
     [Fact]
     public async Task Request_SendsTheInteractiveMessageWithTheConfiguredText()
     {
-        _graph.Respond("POST messages", HttpStatusCode.OK,
+        _scripted.Graph.Respond("POST messages", HttpStatusCode.OK,
             $$"""{"messaging_product":"whatsapp","contacts":[{"input":"{{User}}","wa_id":"{{User}}"}],"messages":[{"id":"wamid.REQ1"}]}""");
 
-        var response = await _client.PostAsJsonAsync(new Uri($"/api/permissions/{User}/request", UriKind.Relative), new { });
+        var response = await _scripted.Client.PostAsJsonAsync(new Uri($"/api/permissions/{User}/request", UriKind.Relative), new { });
 
         Assert.Equal(HttpStatusCode.Accepted, response.StatusCode);
         var body = await response.Content.ReadFromJsonAsync<JsonElement>();
         Assert.Equal("wamid.REQ1", body.GetProperty("messageId").GetString());
-        var sent = Assert.Single(_graph.To("POST messages")).Json;
+        var sent = Assert.Single(_scripted.Graph.To("POST messages")).Json;
         Assert.Equal("individual", sent.GetProperty("recipient_type").GetString());
         Assert.Equal(User, sent.GetProperty("to").GetString());
         Assert.Equal("call_permission_request", sent.GetProperty("interactive").GetProperty("action").GetProperty("name").GetString());
@@ -166,22 +145,22 @@ public sealed class PermissionsEndpointsTests : IDisposable
     [Fact]
     public async Task Request_WithItsOwnText()
     {
-        _graph.Respond("POST messages", HttpStatusCode.OK, """{"messages":[{"id":"wamid.REQ2"}]}""");
+        _scripted.Graph.Respond("POST messages", HttpStatusCode.OK, """{"messages":[{"id":"wamid.REQ2"}]}""");
 
-        var response = await _client.PostAsJsonAsync(new Uri($"/api/permissions/{User}/request", UriKind.Relative), new { bodyText = "Your order is ready: may we call you?" });
+        var response = await _scripted.Client.PostAsJsonAsync(new Uri($"/api/permissions/{User}/request", UriKind.Relative), new { bodyText = "Your order is ready: may we call you?" });
 
         Assert.Equal(HttpStatusCode.Accepted, response.StatusCode);
         Assert.Equal("Your order is ready: may we call you?",
-            Assert.Single(_graph.To("POST messages")).Json.GetProperty("interactive").GetProperty("body").GetProperty("text").GetString());
+            Assert.Single(_scripted.Graph.To("POST messages")).Json.GetProperty("interactive").GetProperty("body").GetProperty("text").GetString());
     }
 
     [Fact]
     public async Task Request_MetasLimit_Is422With138009()
     {
-        _graph.Respond("POST messages", HttpStatusCode.BadRequest,
+        _scripted.Graph.Respond("POST messages", HttpStatusCode.BadRequest,
             """{"error":{"message":"Call permission request limit reached","type":"OAuthException","code":138009,"fbtrace_id":"Fb2"}}""");
 
-        var response = await _client.PostAsJsonAsync(new Uri($"/api/permissions/{User}/request", UriKind.Relative), new { });
+        var response = await _scripted.Client.PostAsJsonAsync(new Uri($"/api/permissions/{User}/request", UriKind.Relative), new { });
 
         Assert.Equal(HttpStatusCode.UnprocessableEntity, response.StatusCode);
         Assert.Equal(138009, (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("metaErrorCode").GetInt32());
@@ -190,11 +169,11 @@ public sealed class PermissionsEndpointsTests : IDisposable
     [Fact]
     public async Task Request_TextTooLong_Is400AndNothingIsSent()
     {
-        var response = await _client.PostAsJsonAsync(new Uri($"/api/permissions/{User}/request", UriKind.Relative), new { bodyText = new string('x', 1025) });
+        var response = await _scripted.Client.PostAsJsonAsync(new Uri($"/api/permissions/{User}/request", UriKind.Relative), new { bodyText = new string('x', 1025) });
 
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
         Assert.True((await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("errors").TryGetProperty("BodyText", out _));
-        Assert.Empty(_graph.Requests);
+        Assert.Empty(_scripted.Graph.Requests);
     }
 
     internal static string Now => DateTimeOffset.UtcNow.ToUnixTimeSeconds().ToString(CultureInfo.InvariantCulture);

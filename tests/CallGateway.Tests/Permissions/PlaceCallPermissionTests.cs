@@ -4,8 +4,6 @@ using System.Text.Json;
 using CallGateway.Persistence;
 using CallGateway.Persistence.Entities;
 using CallGateway.Tests.Settings;
-using CallGateway.Tests.Support;
-using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -15,32 +13,17 @@ namespace CallGateway.Tests.Permissions;
 public sealed class PlaceCallPermissionTests : IDisposable
 {
     private const string User = "14085551234";
-    private readonly GatewayFactory _gateway = new();
-    private readonly ScriptedGraphHandler _graph = new();
-    private readonly WebApplicationFactory<Program> _app;
-    private readonly HttpClient _client;
+    private readonly ScriptedGateway _scripted = new();
 
-    public PlaceCallPermissionTests()
-    {
-        _app = _graph.Attach(_gateway);
-        _client = _app.CreateClient();
-    }
-
-    public void Dispose()
-    {
-        _client.Dispose();
-        _app.Dispose();
-        _gateway.Dispose();
-        _graph.Dispose();
-    }
+    public void Dispose() => _scripted.Dispose();
 
     [Fact]
     public async Task NoPermission_Is409AndNothingIsDialed()
     {
-        _graph.Respond("GET call_permissions", HttpStatusCode.OK,
+        _scripted.Graph.Respond("GET call_permissions", HttpStatusCode.OK,
             """{"permission":{"status":"no_permission"},"actions":[{"action_name":"start_call","can_perform_action":false,"limits":[]}]}""");
 
-        var response = await _client.PostAsJsonAsync(new Uri("/api/calls", UriKind.Relative), new { to = "+" + User });
+        var response = await _scripted.Client.PostAsJsonAsync(new Uri("/api/calls", UriKind.Relative), new { to = "+" + User });
 
         Assert.Equal(HttpStatusCode.Conflict, response.StatusCode);
         Assert.Equal("application/problem+json", response.Content.Headers.ContentType!.MediaType);
@@ -48,43 +31,43 @@ public sealed class PlaceCallPermissionTests : IDisposable
         Assert.Equal("no call permission from 14085551234 (status no_permission)", problem.GetProperty("detail").GetString());
         Assert.Equal(138006, problem.GetProperty("metaErrorCode").GetInt32());
         Assert.Equal("no_permission", problem.GetProperty("permissionStatus").GetString());
-        Assert.DoesNotContain(_graph.Requests, r => r.Action is not null);
-        Assert.Empty(_gateway.Media.Sessions);
+        Assert.DoesNotContain(_scripted.Graph.Requests, r => r.Action is not null);
+        Assert.Empty(_scripted.Gateway.Media.Sessions);
     }
 
     [Fact]
     public async Task Force_SkipsTheCheck()
     {
-        _graph.Respond("GET call_permissions", HttpStatusCode.OK, """{"permission":{"status":"no_permission"},"actions":[]}""");
+        _scripted.Graph.Respond("GET call_permissions", HttpStatusCode.OK, """{"permission":{"status":"no_permission"},"actions":[]}""");
 
-        var response = await _client.PostAsJsonAsync(new Uri("/api/calls", UriKind.Relative), new { to = User, force = true });
+        var response = await _scripted.Client.PostAsJsonAsync(new Uri("/api/calls", UriKind.Relative), new { to = User, force = true });
 
         Assert.Equal(HttpStatusCode.Accepted, response.StatusCode);
-        Assert.Empty(_graph.To("GET call_permissions"));
-        Assert.Equal(["connect"], _graph.Requests.Where(r => r.Action is not null).Select(r => r.Action));
+        Assert.Empty(_scripted.Graph.To("GET call_permissions"));
+        Assert.Equal(["connect"], _scripted.Graph.Requests.Where(r => r.Action is not null).Select(r => r.Action));
     }
 
     [Fact]
     public async Task Permission_LetsTheCallThrough()
     {
         var expires = DateTimeOffset.UtcNow.AddDays(5).ToUnixTimeSeconds();
-        _graph.Respond("GET call_permissions", HttpStatusCode.OK,
+        _scripted.Graph.Respond("GET call_permissions", HttpStatusCode.OK,
             $$"""{"permission":{"status":"temporary","expiration_time":{{expires}}},"actions":[{"action_name":"start_call","can_perform_action":true,"limits":[{"time_period":"PT24H","max_allowed":100,"current_usage":3}]}]}""");
 
-        var response = await _client.PostAsJsonAsync(new Uri("/api/calls", UriKind.Relative), new { to = User });
+        var response = await _scripted.Client.PostAsJsonAsync(new Uri("/api/calls", UriKind.Relative), new { to = User });
 
         Assert.Equal(HttpStatusCode.Accepted, response.StatusCode);
-        Assert.Equal($"?user_wa_id={User}", Assert.Single(_graph.To("GET call_permissions")).Query);
-        Assert.Single(_graph.Requests, r => r.Action == "connect");
+        Assert.Equal($"?user_wa_id={User}", Assert.Single(_scripted.Graph.To("GET call_permissions")).Query);
+        Assert.Single(_scripted.Graph.Requests, r => r.Action == "connect");
     }
 
     [Fact]
     public async Task CallLimitReached_Is409With138012()
     {
-        _graph.Respond("GET call_permissions", HttpStatusCode.OK,
+        _scripted.Graph.Respond("GET call_permissions", HttpStatusCode.OK,
             """{"permission":{"status":"permanent"},"actions":[{"action_name":"start_call","can_perform_action":false,"limits":[{"time_period":"PT24H","max_allowed":100,"current_usage":100}]}]}""");
 
-        var response = await _client.PostAsJsonAsync(new Uri("/api/calls", UriKind.Relative), new { to = User });
+        var response = await _scripted.Client.PostAsJsonAsync(new Uri("/api/calls", UriKind.Relative), new { to = User });
 
         Assert.Equal(HttpStatusCode.Conflict, response.StatusCode);
         var problem = await response.Content.ReadFromJsonAsync<JsonElement>();
@@ -95,8 +78,8 @@ public sealed class PlaceCallPermissionTests : IDisposable
     [Fact]
     public async Task MetaUnreachable_TheStoredRejectionDecides()
     {
-        _graph.Respond("GET call_permissions", HttpStatusCode.ServiceUnavailable, "down");
-        await using (var db = _app.Services.GetRequiredService<IDbContextFactory<GatewayDbContext>>().CreateDbContext())
+        _scripted.Graph.Respond("GET call_permissions", HttpStatusCode.ServiceUnavailable, "down");
+        await using (var db = _scripted.App.Services.GetRequiredService<IDbContextFactory<GatewayDbContext>>().CreateDbContext())
         {
             db.CallPermissions.Add(new CallPermissionRecord
             {
@@ -105,7 +88,7 @@ public sealed class PlaceCallPermissionTests : IDisposable
             await db.SaveChangesAsync();
         }
 
-        var response = await _client.PostAsJsonAsync(new Uri("/api/calls", UriKind.Relative), new { to = User });
+        var response = await _scripted.Client.PostAsJsonAsync(new Uri("/api/calls", UriKind.Relative), new { to = User });
 
         Assert.Equal(HttpStatusCode.Conflict, response.StatusCode);
         Assert.Equal("stored", (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("source").GetString());
@@ -114,11 +97,11 @@ public sealed class PlaceCallPermissionTests : IDisposable
     [Fact]
     public async Task MetaUnreachableAndNothingStored_MetaDecides()
     {
-        _graph.Respond("GET call_permissions", HttpStatusCode.ServiceUnavailable, "down");
+        _scripted.Graph.Respond("GET call_permissions", HttpStatusCode.ServiceUnavailable, "down");
 
-        var response = await _client.PostAsJsonAsync(new Uri("/api/calls", UriKind.Relative), new { to = User });
+        var response = await _scripted.Client.PostAsJsonAsync(new Uri("/api/calls", UriKind.Relative), new { to = User });
 
         Assert.Equal(HttpStatusCode.Accepted, response.StatusCode);
-        Assert.Single(_graph.Requests, r => r.Action == "connect");
+        Assert.Single(_scripted.Graph.Requests, r => r.Action == "connect");
     }
 }

@@ -2,7 +2,6 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
 using CallGateway.Tests.Support;
-using Microsoft.AspNetCore.Mvc.Testing;
 
 namespace CallGateway.Tests.Settings;
 
@@ -20,33 +19,18 @@ public sealed class SettingsEndpointsTests : IDisposable
          "id":"105615555715855"}
         """;
 
-    private readonly GatewayFactory _gateway = new();
-    private readonly ScriptedGraphHandler _graph = new();
-    private readonly WebApplicationFactory<Program> _app;
-    private readonly HttpClient _client;
+    private readonly ScriptedGateway _scripted = new();
 
-    public SettingsEndpointsTests()
-    {
-        _app = _graph.Attach(_gateway);
-        _client = _app.CreateClient();
-    }
-
-    public void Dispose()
-    {
-        _client.Dispose();
-        _app.Dispose();
-        _gateway.Dispose();
-        _graph.Dispose();
-    }
+    public void Dispose() => _scripted.Dispose();
 
     [Fact]
     public async Task Get_ProxiesMetasSettings_InCamelCase()
     {
-        _graph.Respond("GET settings", HttpStatusCode.OK, MetaSample);
+        _scripted.Graph.Respond("GET settings", HttpStatusCode.OK, MetaSample);
 
-        var settings = await _client.GetFromJsonAsync<JsonElement>(new Uri("/api/settings", UriKind.Relative));
+        var settings = await _scripted.Client.GetFromJsonAsync<JsonElement>(new Uri("/api/settings", UriKind.Relative));
 
-        var request = Assert.Single(_graph.Requests);
+        var request = Assert.Single(_scripted.Graph.Requests);
         Assert.Equal($"/v23.0/{GatewayFactory.PhoneNumberId}/settings", request.Path);
         Assert.Equal("", request.Query);
         Assert.Equal($"Bearer {GatewayFactory.AccessToken}", request.Authorization);
@@ -65,22 +49,22 @@ public sealed class SettingsEndpointsTests : IDisposable
     public async Task Get_WithSipCredentials_AsksMetaForThem_AndNeverLogsThePassword()
     {
         const string secret = "sip-pass-8f2d61c0";
-        _graph.Respond("GET settings", HttpStatusCode.OK,
+        _scripted.Graph.Respond("GET settings", HttpStatusCode.OK,
             "{\"calling\":{\"sip\":{\"status\":\"ENABLED\",\"servers\":[{\"hostname\":\"sip.example.com\",\"sip_user_password\":\"" + secret + "\"}]}}}");
 
-        var settings = await _client.GetFromJsonAsync<JsonElement>(new Uri("/api/settings?includeSipCredentials=true", UriKind.Relative));
+        var settings = await _scripted.Client.GetFromJsonAsync<JsonElement>(new Uri("/api/settings?includeSipCredentials=true", UriKind.Relative));
 
-        Assert.Equal("?include_sip_credentials=true", Assert.Single(_graph.Requests).Query);
+        Assert.Equal("?include_sip_credentials=true", Assert.Single(_scripted.Graph.Requests).Query);
         Assert.Equal(secret, settings.GetProperty("sip").GetProperty("servers")[0].GetProperty("sipUserPassword").GetString());
-        await GatewayFactory.Eventually(() => Task.FromResult(_gateway.Logs.Rendered().Any(l => l.Contains("/api/settings", StringComparison.Ordinal))),
+        await GatewayFactory.Eventually(() => Task.FromResult(_scripted.Gateway.Logs.Rendered().Any(l => l.Contains("/api/settings", StringComparison.Ordinal))),
             "the request log line of GET /api/settings");
-        Assert.DoesNotContain(_gateway.Logs.Rendered(), line => line.Contains(secret, StringComparison.Ordinal));
+        Assert.DoesNotContain(_scripted.Gateway.Logs.Rendered(), line => line.Contains(secret, StringComparison.Ordinal));
     }
 
     [Fact]
     public async Task Put_SendsMetaTheSnakeCaseBody()
     {
-        var response = await _client.PutAsJsonAsync(new Uri("/api/settings", UriKind.Relative), new
+        var response = await _scripted.Client.PutAsJsonAsync(new Uri("/api/settings", UriKind.Relative), new
         {
             status = "ENABLED",
             callIconVisibility = "DISABLE_ALL",
@@ -98,7 +82,7 @@ public sealed class SettingsEndpointsTests : IDisposable
         var body = await response.Content.ReadFromJsonAsync<JsonElement>();
         Assert.True(body.GetProperty("success").GetBoolean());
         Assert.Empty(body.GetProperty("warnings").EnumerateArray());
-        var sent = Assert.Single(_graph.To("POST settings"));
+        var sent = Assert.Single(_scripted.Graph.To("POST settings"));
         Assert.Equal(
             """{"calling":{"status":"ENABLED","call_icon_visibility":"DISABLE_ALL","call_hours":{"status":"ENABLED","timezone_id":"Europe/Berlin","weekly_operating_hours":[{"day_of_week":"MONDAY","open_time":"0900","close_time":"1700"}],"holiday_schedule":[{"date":"2099-12-24","start_time":"1200","end_time":"2359"}]},"sip":{"status":"DISABLED","servers":[{"hostname":"sip.example.com","port":5061,"request_uri_user_params":{"TGRP":"wa"}}]}}}""",
             sent.Body);
@@ -107,7 +91,7 @@ public sealed class SettingsEndpointsTests : IDisposable
     [Fact]
     public async Task Put_CallHoursWithoutHolidays_WarnsThatMetaDeletesThem()
     {
-        var response = await _client.PutAsJsonAsync(new Uri("/api/settings", UriKind.Relative), new
+        var response = await _scripted.Client.PutAsJsonAsync(new Uri("/api/settings", UriKind.Relative), new
         {
             callHours = new { status = "ENABLED", timezoneId = "UTC", weeklyOperatingHours = new[] { new { dayOfWeek = "FRIDAY", openTime = "0800", closeTime = "1600" } } },
         });
@@ -115,26 +99,26 @@ public sealed class SettingsEndpointsTests : IDisposable
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         var warning = Assert.Single((await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("warnings").EnumerateArray());
         Assert.Contains("holidaySchedule", warning.GetString(), StringComparison.Ordinal);
-        Assert.False(Assert.Single(_graph.To("POST settings")).Json.GetProperty("calling").GetProperty("call_hours").TryGetProperty("holiday_schedule", out _));
+        Assert.False(Assert.Single(_scripted.Graph.To("POST settings")).Json.GetProperty("calling").GetProperty("call_hours").TryGetProperty("holiday_schedule", out _));
     }
 
     [Fact]
     public async Task Put_SipPassword_IsNeverSentToMeta()
     {
-        var response = await _client.PutAsJsonAsync(new Uri("/api/settings", UriKind.Relative), new
+        var response = await _scripted.Client.PutAsJsonAsync(new Uri("/api/settings", UriKind.Relative), new
         {
             sip = new { status = "DISABLED", servers = new[] { new { hostname = "sip.example.com", port = 5061, sipUserPassword = "do-not-send-me" } } },
         });
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        Assert.DoesNotContain("do-not-send-me", Assert.Single(_graph.To("POST settings")).Body, StringComparison.Ordinal);
+        Assert.DoesNotContain("do-not-send-me", Assert.Single(_scripted.Graph.To("POST settings")).Body, StringComparison.Ordinal);
         Assert.Contains("sipUserPassword", (await response.Content.ReadAsStringAsync()), StringComparison.Ordinal);
     }
 
     [Fact]
     public async Task Put_BrokenRules_Is400WithOneErrorPerViolation_AndNothingReachesMeta()
     {
-        var response = await _client.PutAsJsonAsync(new Uri("/api/settings", UriKind.Relative), new
+        var response = await _scripted.Client.PutAsJsonAsync(new Uri("/api/settings", UriKind.Relative), new
         {
             callIconVisibility = "HIDDEN",
             callHours = new
@@ -158,7 +142,7 @@ public sealed class SettingsEndpointsTests : IDisposable
             errors.EnumerateObject().Select(p => p.Name).Order(StringComparer.Ordinal));
         Assert.StartsWith("Timezone is invalid in call_hours:", errors.GetProperty("CallHours.TimezoneId")[0].GetString(), StringComparison.Ordinal);
         Assert.StartsWith("Date format in holiday_schedule for call_hours is invalid:", errors.GetProperty("CallHours.HolidaySchedule[0].Date")[0].GetString(), StringComparison.Ordinal);
-        Assert.Empty(_graph.Requests);
+        Assert.Empty(_scripted.Graph.Requests);
     }
 
     [Theory]
@@ -168,7 +152,7 @@ public sealed class SettingsEndpointsTests : IDisposable
     public async Task Put_MalformedEntries_Are400NotServerErrors(string body, string? field)
     {
         using var content = new StringContent(body, System.Text.Encoding.UTF8, "application/json");
-        var response = await _client.PutAsync(new Uri("/api/settings", UriKind.Relative), content);
+        var response = await _scripted.Client.PutAsync(new Uri("/api/settings", UriKind.Relative), content);
 
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
         if (field is not null)
@@ -176,16 +160,16 @@ public sealed class SettingsEndpointsTests : IDisposable
             Assert.True((await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("errors").TryGetProperty(field, out _));
         }
 
-        Assert.Empty(_graph.Requests);
+        Assert.Empty(_scripted.Graph.Requests);
     }
 
     [Fact]
     public async Task Put_MetaRefuses_Is422WithMetasCodeAndMessage()
     {
-        _graph.Respond("POST settings", HttpStatusCode.BadRequest,
+        _scripted.Graph.Respond("POST settings", HttpStatusCode.BadRequest,
             """{"error":{"message":"(#100) Invalid schedule for call_hours","type":"OAuthException","code":100,"fbtrace_id":"AzXy1"}}""");
 
-        var response = await _client.PutAsJsonAsync(new Uri("/api/settings", UriKind.Relative), new { status = "ENABLED" });
+        var response = await _scripted.Client.PutAsJsonAsync(new Uri("/api/settings", UriKind.Relative), new { status = "ENABLED" });
 
         Assert.Equal(HttpStatusCode.UnprocessableEntity, response.StatusCode);
         Assert.Equal("application/problem+json", response.Content.Headers.ContentType!.MediaType);
@@ -198,9 +182,9 @@ public sealed class SettingsEndpointsTests : IDisposable
     [Fact]
     public async Task Get_MetaFailing_Is502()
     {
-        _graph.Respond("GET settings", HttpStatusCode.InternalServerError, "upstream trouble");
+        _scripted.Graph.Respond("GET settings", HttpStatusCode.InternalServerError, "upstream trouble");
 
-        var response = await _client.GetAsync(new Uri("/api/settings", UriKind.Relative));
+        var response = await _scripted.Client.GetAsync(new Uri("/api/settings", UriKind.Relative));
 
         Assert.Equal(HttpStatusCode.BadGateway, response.StatusCode);
         var problem = await response.Content.ReadFromJsonAsync<JsonElement>();
@@ -210,9 +194,9 @@ public sealed class SettingsEndpointsTests : IDisposable
     [Fact]
     public async Task Get_MetaRateLimit_Is429()
     {
-        _graph.Respond("GET settings", HttpStatusCode.BadRequest, """{"error":{"message":"Rate limit hit","type":"OAuthException","code":613}}""");
+        _scripted.Graph.Respond("GET settings", HttpStatusCode.BadRequest, """{"error":{"message":"Rate limit hit","type":"OAuthException","code":613}}""");
 
-        var response = await _client.GetAsync(new Uri("/api/settings", UriKind.Relative));
+        var response = await _scripted.Client.GetAsync(new Uri("/api/settings", UriKind.Relative));
 
         Assert.Equal(HttpStatusCode.TooManyRequests, response.StatusCode);
         Assert.Equal(613, (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("metaErrorCode").GetInt32());
@@ -223,10 +207,10 @@ public sealed class SettingsEndpointsTests : IDisposable
     {
         var allWeek = string.Join(",", new[] { "MONDAY", "TUESDAY", "WEDNESDAY", "THURSDAY", "FRIDAY", "SATURDAY", "SUNDAY" }
             .Select(d => $"{{\"day_of_week\":\"{d}\",\"open_time\":\"0000\",\"close_time\":\"2359\"}}"));
-        _graph.Respond("GET settings", HttpStatusCode.OK,
+        _scripted.Graph.Respond("GET settings", HttpStatusCode.OK,
             $"{{\"calling\":{{\"status\":\"ENABLED\",\"call_hours\":{{\"status\":\"ENABLED\",\"timezone_id\":\"Asia/Kolkata\",\"weekly_operating_hours\":[{allWeek}]}}}}}}");
 
-        var status = await _client.GetFromJsonAsync<JsonElement>(new Uri("/api/settings/open-now", UriKind.Relative));
+        var status = await _scripted.Client.GetFromJsonAsync<JsonElement>(new Uri("/api/settings/open-now", UriKind.Relative));
 
         Assert.True(status.GetProperty("open").GetBoolean());
         Assert.Equal("within_operating_hours", status.GetProperty("reason").GetString());
@@ -238,19 +222,19 @@ public sealed class SettingsEndpointsTests : IDisposable
     [Fact]
     public async Task OpenNow_ReusesTheSettingsUntilAnUpdate()
     {
-        _graph.Respond("GET settings", HttpStatusCode.OK, """{"calling":{"status":"ENABLED","call_hours":{"status":"DISABLED","timezone_id":"UTC"}}}""");
+        _scripted.Graph.Respond("GET settings", HttpStatusCode.OK, """{"calling":{"status":"ENABLED","call_hours":{"status":"DISABLED","timezone_id":"UTC"}}}""");
 
-        var first = await _client.GetFromJsonAsync<JsonElement>(new Uri("/api/settings/open-now", UriKind.Relative));
-        await _client.GetFromJsonAsync<JsonElement>(new Uri("/api/settings/open-now", UriKind.Relative));
+        var first = await _scripted.Client.GetFromJsonAsync<JsonElement>(new Uri("/api/settings/open-now", UriKind.Relative));
+        await _scripted.Client.GetFromJsonAsync<JsonElement>(new Uri("/api/settings/open-now", UriKind.Relative));
         Assert.True(first.GetProperty("open").GetBoolean());
         Assert.Equal("call_hours_disabled", first.GetProperty("reason").GetString());
-        Assert.Single(_graph.To("GET settings"));
+        Assert.Single(_scripted.Graph.To("GET settings"));
 
-        (await _client.PutAsJsonAsync(new Uri("/api/settings", UriKind.Relative), new { status = "DISABLED" })).EnsureSuccessStatusCode();
-        _graph.Respond("GET settings", HttpStatusCode.OK, """{"calling":{"status":"DISABLED"}}""");
-        var after = await _client.GetFromJsonAsync<JsonElement>(new Uri("/api/settings/open-now", UriKind.Relative));
+        (await _scripted.Client.PutAsJsonAsync(new Uri("/api/settings", UriKind.Relative), new { status = "DISABLED" })).EnsureSuccessStatusCode();
+        _scripted.Graph.Respond("GET settings", HttpStatusCode.OK, """{"calling":{"status":"DISABLED"}}""");
+        var after = await _scripted.Client.GetFromJsonAsync<JsonElement>(new Uri("/api/settings/open-now", UriKind.Relative));
 
-        Assert.Equal(2, _graph.To("GET settings").Count);
+        Assert.Equal(2, _scripted.Graph.To("GET settings").Count);
         Assert.False(after.GetProperty("open").GetBoolean());
         Assert.Equal("calling_disabled", after.GetProperty("reason").GetString());
     }
