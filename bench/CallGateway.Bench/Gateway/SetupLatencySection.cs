@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text.Json;
+using CallGateway.Bench.Infrastructure;
 
 namespace CallGateway.Bench.Gateway;
 
@@ -76,7 +77,7 @@ internal static class SetupLatencySection
             }
 
             output.WriteLine();
-            output.WriteLine($"**webhook -> pre_accept: p50 {F(Percentile(preAccept, 50))} ms, p99 {F(Percentile(preAccept, 99))} ms** (goal p99 <= 20 ms warm).");
+            output.WriteLine($"**webhook -> pre_accept: p50 {F(Statistics.Percentile(preAccept, 50))} ms, p99 {F(Statistics.Percentile(preAccept, 99))} ms** (goal p99 <= 20 ms warm).");
             output.WriteLine();
         }
         finally
@@ -106,20 +107,7 @@ internal static class SetupLatencySection
     }
 
     private static void Row(TextWriter output, string what, List<double> values) =>
-        output.WriteLine($"| {what} | {values.Count} | {F(Percentile(values, 50))} | {F(Percentile(values, 90))} | {F(Percentile(values, 99))} | {F(values.Count == 0 ? double.NaN : values.Max())} |");
-
-    /// <summary>Nearest-rank percentile.</summary>
-    internal static double Percentile(IReadOnlyCollection<double> values, double p)
-    {
-        if (values.Count == 0)
-        {
-            return double.NaN;
-        }
-
-        var sorted = values.Order().ToArray();
-        var rank = (int)Math.Ceiling(p / 100 * sorted.Length);
-        return sorted[Math.Clamp(rank - 1, 0, sorted.Length - 1)];
-    }
+        output.WriteLine($"| {what} | {values.Count} | {F(Statistics.Percentile(values, 50))} | {F(Statistics.Percentile(values, 90))} | {F(Statistics.Percentile(values, 99))} | {F(values.Count == 0 ? double.NaN : values.Max())} |");
 
     private static string F(double v) => double.IsNaN(v) ? "–" : v.ToString("F0", CultureInfo.InvariantCulture);
 }

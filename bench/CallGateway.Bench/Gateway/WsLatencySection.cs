@@ -4,6 +4,7 @@ using System.Net.WebSockets;
 using System.Text;
 using System.Text.Json;
 using CallGateway.Bench.Connect;
+using CallGateway.Bench.Infrastructure;
 using CallGateway.Media;
 using CallGateway.Media.Audio;
 using CallGateway.Media.Session;
@@ -74,7 +75,7 @@ internal static class WsLatencySection
                 // call -> WebSocket
                 stream.ArmOnset();
                 source.On = true;
-                var onset = await stream.Onset.WaitAsync(OnsetTimeout).ContinueWith(t => t.IsCompletedSuccessfully ? t.Result : 0, TaskScheduler.Default);
+                var onset = await StampOrZeroAsync(stream.Onset);
                 source.On = false;
                 if (onset != 0 && source.FirstToneAt != 0)
                 {
@@ -87,7 +88,7 @@ internal static class WsLatencySection
                 heard.Arm();
                 var sentAt = Stopwatch.GetTimestamp();
                 await SendMediaAsync(socket, ToneBurst(16000, 5));
-                var heardAt = await heard.Onset.WaitAsync(OnsetTimeout).ContinueWith(t => t.IsCompletedSuccessfully ? t.Result : 0, TaskScheduler.Default);
+                var heardAt = await StampOrZeroAsync(heard.Onset);
                 if (heardAt != 0)
                 {
                     toPhone.Add(Stopwatch.GetElapsedTime(sentAt, heardAt).TotalMilliseconds);
@@ -101,7 +102,7 @@ internal static class WsLatencySection
                 var markSentAt = Stopwatch.GetTimestamp();
                 await SendMediaAsync(socket, new short[320]);
                 await SendTextAsync(socket, $$$"""{"event":"mark","mark":{"name":"{{{name}}}"}}""");
-                var markAt = await marked.WaitAsync(OnsetTimeout).ContinueWith(t => t.IsCompletedSuccessfully ? t.Result : 0, TaskScheduler.Default);
+                var markAt = await StampOrZeroAsync(marked);
                 if (markAt != 0)
                 {
                     toMark.Add(Stopwatch.GetElapsedTime(markSentAt, markAt).TotalMilliseconds);
@@ -130,8 +131,15 @@ internal static class WsLatencySection
         }
     }
 
+    /// <summary>The stamp <paramref name="stamped"/> completes with, or 0 when it does not within <see cref="OnsetTimeout"/>.</summary>
+    private static async Task<long> StampOrZeroAsync(Task<long> stamped)
+    {
+        var settled = await Task.WhenAny(stamped, Task.Delay(OnsetTimeout)).ConfigureAwait(false);
+        return settled == stamped && stamped.IsCompletedSuccessfully ? stamped.Result : 0;
+    }
+
     private static void Row(TextWriter output, string what, List<double> values, int tried) =>
-        output.WriteLine($"| {what} | {values.Count}/{tried} | {F(SetupLatencySection.Percentile(values, 50))} | {F(SetupLatencySection.Percentile(values, 90))} | {F(values.Count == 0 ? double.NaN : values.Max())} |");
+        output.WriteLine($"| {what} | {values.Count}/{tried} | {F(Statistics.Percentile(values, 50))} | {F(Statistics.Percentile(values, 90))} | {F(values.Count == 0 ? double.NaN : values.Max())} |");
 
     private static string F(double v) => double.IsNaN(v) ? "–" : v.ToString("F1", CultureInfo.InvariantCulture);
 
@@ -186,17 +194,6 @@ internal static class WsLatencySection
     private static Task SendTextAsync(WebSocket socket, string json) =>
         socket.SendAsync(Encoding.UTF8.GetBytes(json), WebSocketMessageType.Text, endOfMessage: true, default);
 
-    private static double Rms(ReadOnlySpan<short> samples)
-    {
-        double sum = 0;
-        foreach (var s in samples)
-        {
-            sum += (double)s * s;
-        }
-
-        return samples.Length == 0 ? 0 : Math.Sqrt(sum / samples.Length) / 32768.0;
-    }
-
     /// <summary>The phone's source: silence, or a tone while <see cref="On"/>; stamps the first tone frame of each burst.</summary>
     private sealed class GatedTone(int sampleRate) : IAudioSource
     {
@@ -246,7 +243,7 @@ internal static class WsLatencySection
 
         public void OnFrame(AudioDirection direction, ReadOnlySpan<short> frame)
         {
-            if (direction == AudioDirection.Received && !Onset.IsCompleted && Rms(frame) > AudibleRms)
+            if (direction == AudioDirection.Received && !Onset.IsCompleted && AudioAnalysis.Rms(frame) > AudibleRms)
             {
                 Volatile.Read(ref _onset).TrySetResult(Stopwatch.GetTimestamp());
             }
@@ -313,7 +310,7 @@ internal static class WsLatencySection
                     var pcm = Convert.FromBase64String(root.GetProperty("media").GetProperty("payload").GetString()!);
                     var samples = new short[pcm.Length / 2];
                     Buffer.BlockCopy(pcm, 0, samples, 0, samples.Length * 2);
-                    var rms = Rms(samples);
+                    var rms = AudioAnalysis.Rms(samples);
                     LoudestRms = Math.Max(LoudestRms, rms);
                     if (rms > AudibleRms && !Onset.IsCompleted)
                     {
